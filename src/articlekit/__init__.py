@@ -1,0 +1,64 @@
+"""articlekit: clean scraped articles into structured Markdown, JSON or text.
+
+    >>> import articlekit
+    >>> article = articlekit.clean("导航\\n标题\\n\\n正文第一段，足够长的一句话在这里。")
+    >>> article.to_text()
+    '正文第一段，足够长的一句话在这里。\\n'
+
+Heavy modules load on first use, so `import articlekit` and `articlekit --help` stay fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "ArticlekitError",
+    "BinaryInputError",
+    "DecodeError",
+    "EmptyInputError",
+    "InputTooLargeError",
+    "NoArticleError",
+    "Options",
+    "OutputWriteError",
+    "UnsupportedInputError",
+    "__version__",
+    "clean",
+    "convert",
+]
+
+if TYPE_CHECKING:
+    from articlekit.convert import convert
+    from articlekit.errors import (
+        ArticlekitError,
+        BinaryInputError,
+        DecodeError,
+        EmptyInputError,
+        InputTooLargeError,
+        NoArticleError,
+        OutputWriteError,
+        UnsupportedInputError,
+    )
+    from articlekit.model import Article
+    from articlekit.options import Options
+    from articlekit.pipeline import clean
+
+_LAZY = {
+    "clean": "articlekit.pipeline",
+    "convert": "articlekit.convert",
+    "Article": "articlekit.model",
+    "Options": "articlekit.options",
+}
+
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    if name in __all__:
+        return getattr(importlib.import_module("articlekit.errors"), name)
+    raise AttributeError(f"module 'articlekit' has no attribute {name!r}")

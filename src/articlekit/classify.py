@@ -1,0 +1,299 @@
+"""Classify: blocks → body or a named kind of chrome, each with its reason.
+
+Three passes, in the jusText shape:
+
+1. *Context-free*: one if/elif ladder over each block's features and vocabulary
+   (`judge_block`). A block is GOOD (punctuated prose), SHORT (a short line that could
+   be a heading, a caption or a menu entry) or BAD (matches a chrome shape: counters,
+   dates, comment stubs, share bars, footers, promo, menus).
+2. *Region*: the article is the densest run of prose. Every block gets a score
+   (GOOD: + its length; SHORT: a small penalty; BAD: a larger one) and the run with the
+   largest sum wins (`find_article_region`) — menus before it and related lists, comment
+   widgets and footers after it are many short lines whose penalties outweigh their text.
+3. *Context*: inside the region, SHORT lines stay (headings, captions, table cells) and
+   BAD lines go; a related-list or comment heading late in the region ends it; a block
+   after a promo label is promo. Outside the region everything is chrome, named by
+   its own reason or by its position.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from articlekit.features import Features, block_features
+from articlekit.model import Block, BlockKind, Decision, Reason, Verdict
+from articlekit.vocab import (
+    BREADCRUMB_RE,
+    BYLINE_RE,
+    COMMENT_STUB_RE,
+    COUNTER_RE,
+    DATE_COUNTER_RE,
+    DATE_RE,
+    FOOTER_RE,
+    LABEL_VALUE_RUN_RE,
+    MEDIA_WORDS_RE,
+    META_LABEL_RE,
+    NAV_RE,
+    PROMO_LABEL_RE,
+    PROMO_RE,
+    RELATED_RE,
+    SEPARATOR_RUN_RE,
+    SHARE_RE,
+)
+
+#: Units (CJK chars or words) at or above which a block ending a sentence is prose.
+MIN_PROSE_UNITS = 10
+#: Units at or above which a block with some punctuation is prose even without an ending.
+MIN_LONG_PROSE_UNITS = 30
+#: Punctuation marks per unit a long unterminated block needs to count as prose
+#: (related-article titles carry one comma in 30 characters; prose several).
+MIN_LONG_PROSE_PUNCT_DENSITY = 0.04
+#: Longest block (units) a chrome vocabulary hit can condemn: longer text is prose
+#: that merely mentions 评论 / share / print.
+MAX_SHORT_CHROME_UNITS = 12
+#: Longest metadata line (units): a date, a source, an editor, a byline.
+MAX_METADATA_UNITS = 30
+#: Longest footer line (units): copyright and licence lines.
+MAX_FOOTER_UNITS = 80
+#: Promo: distinct promo cues needed in a block, and the length up to which two suffice.
+MIN_PROMO_CUES = 2
+MAX_TWO_CUE_PROMO_UNITS = 80
+MIN_CUES_LONG_PROMO = 3
+MAX_PROMO_UNITS = 300
+#: Links: share of a block's characters inside links above which it is navigation.
+MAX_LINK_DENSITY = 0.5
+#: Menus drawn as `A | B | C`: separators and mean segment length (units).
+MIN_MENU_SEPARATORS = 3
+MAX_MENU_SEGMENT_UNITS = 6
+#: Region scores: penalty (in units) for a short line and for a chrome line. A short
+#: line costs little, so headings and table cells inside the article are bridged; a run
+#: of menu entries or related titles costs more than an article paragraph earns.
+SHORT_PENALTY = 4
+CHROME_PENALTY = 15
+#: A related/comment heading ends the region only past this share of its prose.
+MIN_PROSE_SHARE_BEFORE_TERMINATOR = 0.5
+
+
+class Label(StrEnum):
+    GOOD = "good"
+    SHORT = "short"
+    BAD = "bad"
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    label: Label
+    reason: Reason
+
+
+def classify_blocks(blocks: Sequence[Block]) -> list[Decision]:
+    """Give every block a verdict and a reason (see the module docstring)."""
+    features = [block_features(b) for b in blocks]
+    judgements = [judge_block(b, f) for b, f in zip(blocks, features, strict=True)]
+    start, end = find_article_region(judgements, features)
+    end = _cut_at_terminator(judgements, features, start, end)
+    return _decide(blocks, judgements, start, end)
+
+
+def judge_block(block: Block, feat: Features) -> Judgement:
+    """Context-free verdict of one block: the first matching rule wins."""
+    text = block.text
+    if block.kind in (BlockKind.IMAGE, BlockKind.TABLE, BlockKind.CODE):
+        return Judgement(Label.SHORT, Reason.STRUCTURE)
+    if block.kind is BlockKind.LIST:
+        return _judge_list(block, feat)
+    if feat.units == 0:
+        return Judgement(Label.SHORT, Reason.SHORT_IN_BODY)
+    chrome = chrome_reason(text, feat)
+    if chrome is not None:
+        return Judgement(Label.BAD, chrome)
+    if feat.link_density > MAX_LINK_DENSITY and feat.units < MIN_LONG_PROSE_UNITS * 2:
+        return Judgement(Label.BAD, Reason.NAVIGATION)
+    if block.kind is BlockKind.HEADING:
+        return Judgement(Label.SHORT, Reason.HEADING)
+    if is_prose(feat):
+        return Judgement(Label.GOOD, Reason.PROSE)
+    return Judgement(Label.SHORT, Reason.SHORT_IN_BODY)
+
+
+def is_prose(feat: Features) -> bool:
+    """Punctuated text long enough to be a paragraph.
+
+    >>> from articlekit.features import block_features_of as f
+    >>> is_prose(f("我们发布了著名的系统，它可以生成图像。"))
+    True
+    >>> is_prose(f("不要以为Bug写的好就是好程序员,其实这只占不到15%"))
+    False
+    """
+    if feat.units >= MIN_PROSE_UNITS and feat.ends_sentence:
+        return True
+    return feat.units >= MIN_LONG_PROSE_UNITS and feat.punct_density >= MIN_LONG_PROSE_PUNCT_DENSITY
+
+
+def chrome_reason(text: str, feat: Features) -> Reason | None:
+    """The kind of chrome a line's shape and vocabulary show, or None.
+
+    >>> from articlekit.features import block_features_of as f
+    >>> chrome_reason("2024-06-15 16:307268", f("2024-06-15 16:307268")).value
+    'metadata line'
+    >>> chrome_reason("暂无评论", f("暂无评论")).value
+    'comment stub'
+    >>> chrome_reason("他在评论中写道，这是一个好的开始。", f("他在评论中写道，这是一个好的开始。")) is None
+    True
+    """
+    units = feat.units
+    short = units <= MAX_SHORT_CHROME_UNITS
+    if DATE_COUNTER_RE.match(text):
+        return Reason.METADATA
+    if short and COMMENT_STUB_RE.match(text):
+        return Reason.COMMENT
+    if short and RELATED_RE.match(text):
+        return Reason.RELATED
+    if _is_media_line(text):
+        return Reason.MEDIA
+    if units <= MAX_FOOTER_UNITS and FOOTER_RE.search(text) and not feat.ends_sentence:
+        return Reason.SHARE_FOOTER
+    if units <= MAX_METADATA_UNITS and _is_metadata_line(text, feat):
+        return Reason.METADATA
+    if PROMO_LABEL_RE.match(text) or _is_promo(text, feat):
+        return Reason.AD_PROMO
+    if short and SHARE_RE.search(text) and not feat.ends_sentence:
+        return Reason.SHARE_FOOTER
+    if _is_menu_line(text, feat):
+        return Reason.NAVIGATION
+    return None
+
+
+def find_article_region(
+    judgements: Sequence[Judgement], features: Sequence[Features]
+) -> tuple[int, int]:
+    """The [start, end] block range with the largest prose score (Kadane's scan, linear).
+
+    Returns (0, -1) when there is no prose at all.
+    """
+    best, best_start, best_end = 0.0, 0, -1
+    run, run_start = 0.0, 0
+    for index, (judgement, feat) in enumerate(zip(judgements, features, strict=True)):
+        if run <= 0:
+            run, run_start = 0.0, index
+        run += _region_score(judgement, feat)
+        if run > best:
+            best, best_start, best_end = run, run_start, index
+    return best_start, best_end
+
+
+def _region_score(judgement: Judgement, feat: Features) -> float:
+    if judgement.label is Label.GOOD:
+        return float(feat.units)
+    if judgement.label is Label.BAD:
+        return -float(CHROME_PENALTY)
+    return -float(SHORT_PENALTY)
+
+
+def _cut_at_terminator(
+    judgements: Sequence[Judgement], features: Sequence[Features], start: int, end: int
+) -> int:
+    """End the region before a related-list or comment heading that follows most prose."""
+    total = sum(
+        f.units
+        for j, f in zip(judgements[start : end + 1], features[start : end + 1], strict=True)
+        if j.label is Label.GOOD
+    )
+    seen = 0
+    for index in range(start, end + 1):
+        judgement = judgements[index]
+        if judgement.label is Label.GOOD:
+            seen += features[index].units
+        elif (
+            judgement.reason in (Reason.RELATED, Reason.COMMENT)
+            and seen >= total * MIN_PROSE_SHARE_BEFORE_TERMINATOR
+        ):
+            return index - 1
+    return end
+
+
+def _decide(
+    blocks: Sequence[Block], judgements: Sequence[Judgement], start: int, end: int
+) -> list[Decision]:
+    decisions: list[Decision] = []
+    after_promo_label = False
+    for index, (block, judgement) in enumerate(zip(blocks, judgements, strict=True)):
+        inside = start <= index <= end
+        if inside and after_promo_label and judgement.label is not Label.SHORT:
+            decisions.append(Decision(block, Verdict.CHROME, Reason.AD_PROMO))
+        elif inside and judgement.label is not Label.BAD:
+            decisions.append(Decision(block, Verdict.BODY, judgement.reason))
+        elif judgement.label is Label.BAD:
+            decisions.append(Decision(block, Verdict.CHROME, judgement.reason))
+        else:
+            reason = Reason.NAVIGATION if index < start else _after_reason(judgement)
+            decisions.append(Decision(block, Verdict.CHROME, reason))
+        after_promo_label = judgement.reason is Reason.AD_PROMO and bool(
+            PROMO_LABEL_RE.match(block.text)
+        )
+    return decisions
+
+
+def _after_reason(judgement: Judgement) -> Reason:
+    return Reason.RELATED if judgement.label is Label.SHORT else Reason.OUTSIDE
+
+
+def _judge_list(block: Block, feat: Features) -> Judgement:
+    """A list is chrome when most items are chrome and none is prose (a metadata
+    cluster such as date / place / word count); otherwise it is body structure."""
+    item_features = [block_features(Block(BlockKind.PARAGRAPH, item, 0)) for item in block.items]
+    reasons = [chrome_reason(item, f) for item, f in zip(block.items, item_features, strict=True)]
+    found = [r for r in reasons if r is not None]
+    if found and len(found) * 2 >= len(reasons) and not any(map(is_prose, item_features)):
+        return Judgement(Label.BAD, Counter(found).most_common(1)[0][0])
+    if feat.link_density > MAX_LINK_DENSITY:
+        return Judgement(Label.BAD, Reason.NAVIGATION)
+    return Judgement(Label.GOOD if is_prose(feat) else Label.SHORT, Reason.STRUCTURE)
+
+
+def _is_metadata_line(text: str, feat: Features) -> bool:
+    if META_LABEL_RE.match(text) or BYLINE_RE.match(text) or COUNTER_RE.search(text):
+        return True
+    return (
+        bool(DATE_RE.search(text))
+        and not feat.ends_sentence
+        and feat.units <= MAX_METADATA_UNITS // 2 + 5
+    )
+
+
+def _is_media_line(text: str) -> bool:
+    runs = LABEL_VALUE_RUN_RE.findall(text)
+    if len(runs) >= 2 and sum(len(r) for r in runs) >= 0.6 * len(text.replace(" ", "")):
+        return True
+    return (
+        len(text) <= 20
+        and bool(MEDIA_WORDS_RE.search(text))
+        and bool(LABEL_VALUE_RUN_RE.search(text))
+    )
+
+
+def _is_promo(text: str, feat: Features) -> bool:
+    cues = {m.group(0).lower() for m in PROMO_RE.finditer(text)}
+    if not cues:
+        return False
+    if len(cues) == 1:
+        return feat.units <= MAX_SHORT_CHROME_UNITS // 2 and not feat.ends_sentence
+    if feat.units <= MAX_TWO_CUE_PROMO_UNITS:
+        return True
+    return len(cues) >= MIN_CUES_LONG_PROMO and feat.units <= MAX_PROMO_UNITS
+
+
+def _is_menu_line(text: str, feat: Features) -> bool:
+    if feat.units <= MAX_SHORT_CHROME_UNITS // 2 and NAV_RE.match(text):
+        return True
+    if feat.units <= MAX_METADATA_UNITS and BREADCRUMB_RE.search(text) and not feat.ends_sentence:
+        return True
+    separators = len(SEPARATOR_RUN_RE.findall(text))
+    return (
+        separators >= MIN_MENU_SEPARATORS
+        and feat.punct <= 1
+        and feat.units / (separators + 1) <= MAX_MENU_SEGMENT_UNITS
+    )

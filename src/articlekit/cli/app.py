@@ -1,0 +1,48 @@
+"""The `articlekit` command: one typer app, one module per command."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from articlekit import __version__
+from articlekit.cli.clean_cmd import clean_command
+from articlekit.cli.convert_cmd import convert_command
+from articlekit.cli.inspect_cmd import inspect_command
+
+app = typer.Typer(
+    name="articlekit",
+    help="Clean scraped articles (raw page text or saved HTML) into Markdown, JSON or text.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"articlekit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=_show_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Clean scraped articles: find the body, keep its structure, drop the chrome."""
+
+
+app.command("clean")(clean_command)
+app.command("convert")(convert_command)
+app.command("inspect")(inspect_command)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,52 @@
+"""`articlekit clean INPUT|-`: one document in, one clean article out."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from articlekit.cli.options import OutputFormat, TargetScript, render
+from articlekit.cli.status import reported
+
+
+def clean_command(
+    source: Annotated[
+        str, typer.Argument(metavar="INPUT", help="A page file (HTML or text), or - for stdin.")
+    ],
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.md,
+    to: Annotated[
+        TargetScript | None, typer.Option("--to", help="Convert to Traditional Chinese (OpenCC).")
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", help="The page's address, recorded in the output.")
+    ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="List removed blocks with reasons (in JSON; on stderr otherwise)."
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback on internal errors.")
+    ] = False,
+) -> None:
+    """Clean one page: find the article, keep its structure, drop the site chrome."""
+    from articlekit.cli.io import read_input, write_output
+    from articlekit.pipeline import clean
+
+    name = "<stdin>" if source == "-" else source
+    with reported(name, debug=debug):
+        article = clean(read_input(source), url=url)
+        if to is not None:
+            article = article.converted(to.value)
+        write_output(render(article, fmt.value, explain=explain), output)
+        if explain and fmt is not OutputFormat.json:
+            from articlekit.cli.inspect_cmd import print_removed
+
+            print_removed(article)

@@ -1,0 +1,1 @@
+"""Exporters: `Article` → JSON, Markdown or plain text. None of them re-parses input."""

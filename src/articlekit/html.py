@@ -1,0 +1,308 @@
+"""HTML → blocks (and the page's own metadata), parsed once.
+
+The page is parsed once with lxml (`huge_tree`, so text nested deeper than 256 levels
+is not dropped; markup nested deeper than `MAX_NESTING` is flattened first, because
+libxml2 loses text below about 2,000 levels even then). Invisible and non-content
+elements go; readability (made Chinese-aware, see `readable.py`) marks the main
+candidate; then one iterative walk turns the whole body into blocks that keep
+structure — headings, paragraphs, `<br>` lines, lists, quotes, code, images, tables —
+each with its link characters and whether it lies in the candidate. The classifier,
+shared with raw text, makes the final call, so lead or tail paragraphs the candidate
+missed are recovered and chrome inside it is still removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement, HTMLParser, document_fromstring
+
+from articlekit.htmlmeta import page_metadata
+from articlekit.model import Block, BlockKind, Metadata, Zone
+from articlekit.options import Options
+from articlekit.readable import find_main_candidate
+from articlekit.textblocks import normalize_space
+
+#: Deepest tag nesting kept; deeper tags are dropped (their text stays) before parsing.
+MAX_NESTING = 400
+_DROP_TAGS = (
+    "script", "style", "noscript", "template", "svg", "math", "select", "option", "button",
+    "textarea", "input", "iframe", "object", "embed", "canvas", "head", "map", "dialog",
+)  # fmt: skip
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote center dd details dir div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody "
+    "td tfoot th thead tr ul caption".split()
+)
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+#: A table is data (kept as rows) when it has no nested table and short cells.
+MAX_DATA_CELL_CHARS = 200
+MIN_DATA_ROWS = 2
+
+
+def html_blocks(markup: str, options: Options) -> tuple[list[Block], Metadata]:
+    """Parse the page once and return its blocks and the metadata in its markup."""
+    tree = parse_html(markup)
+    meta = page_metadata(tree)
+    _drop_non_content(tree)
+    body = tree.find("body")
+    root = body if body is not None else tree
+    main, unlikely = find_main_candidate(tree)
+    walker = _Walker(main, unlikely, keep_images=options.keep_images)
+    walker.walk(root)
+    return walker.blocks, meta
+
+
+def parse_html(markup: str) -> HtmlElement:
+    """An lxml tree of the page, with pathological nesting flattened first."""
+    markup = _XML_DECL_RE.sub("", markup, count=1)
+    if markup.count("<") > MAX_NESTING:
+        markup = cap_nesting(markup, MAX_NESTING)
+    parser = HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+    try:
+        return document_fromstring(markup, parser=parser)
+    except (etree.ParserError, ValueError):
+        return document_fromstring(f"<html><body><pre>{_escape(markup)}</pre></body></html>", parser=parser)
+
+
+def cap_nesting(markup: str, limit: int) -> str:
+    """Drop tags nested deeper than `limit`, keeping their text (a linear scan).
+
+    >>> cap_nesting("<b><i><u>x</u></i></b>", 2)
+    '<b><i>x</i></b>'
+    """
+    depth = 0
+    pieces: list[str] = []
+    last = 0
+    for match in _TAG_RE.finditer(markup):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if name in _VOID or self_closing:
+            keep = depth < limit
+        elif closing:
+            keep = depth <= limit
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            keep = depth <= limit
+        if not keep:
+            pieces.append(markup[last : match.start()])
+            last = match.end()
+    pieces.append(markup[last:])
+    return "".join(pieces)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _drop_non_content(tree: HtmlElement) -> None:
+    doomed = [
+        e
+        for e in tree.iter(*_DROP_TAGS, etree.Comment)
+        if e.getparent() is not None and e.tag != "head"
+    ]
+    doomed.extend(e for e in tree.iter() if isinstance(e.tag, str) and _is_hidden(e))
+    for element in doomed:
+        parent = element.getparent()
+        if parent is None:
+            continue
+        tail = element.tail
+        parent.remove(element)
+        if tail and tail.strip():
+            _append_text(parent, tail)
+    head = tree.find("head")
+    if head is not None:
+        tree.remove(head)
+
+
+def _append_text(parent: HtmlElement, text: str) -> None:
+    last = parent[-1] if len(parent) else None
+    if last is None:
+        parent.text = (parent.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
+
+
+def _is_hidden(element: HtmlElement) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return element.tag not in ("html", "body")
+    style = element.get("style")
+    return bool(style and _HIDDEN_STYLE_RE.search(style))
+
+
+class _Walker:
+    """One iterative pass over the tree (lxml's iterwalk), emitting blocks in order."""
+
+    def __init__(self, main: HtmlElement | None, unlikely: set[HtmlElement], *, keep_images: bool) -> None:
+        self.main = main
+        self.unlikely = unlikely
+        self.keep_images = keep_images
+        self.blocks: list[Block] = []
+        self._text: list[str] = []
+        self._link_chars = 0
+        self._in_link = 0
+        self._in_main = 0
+        self._in_unlikely = 0
+        self._list_depth = 0
+        self._items: list[str] = []
+        self._list_links = 0
+        self._heading = 0
+        self._quote = 0
+
+    def walk(self, root: HtmlElement) -> None:
+        walker = etree.iterwalk(root, events=("start", "end"))
+        for event, element in walker:
+            tag = element.tag if isinstance(element.tag, str) else ""
+            if event == "start":
+                if self._start(element, tag.lower()):
+                    walker.skip_subtree()
+                    self._end(element, tag.lower(), skipped=True)
+            else:
+                self._end(element, tag.lower())
+        self._flush()
+
+    def _start(self, element: HtmlElement, tag: str) -> bool:
+        """Handle an opening tag; True when its subtree was consumed whole."""
+        if element is self.main:
+            self._flush()
+            self._in_main += 1
+        if element in self.unlikely:
+            self._flush()
+            self._in_unlikely += 1
+        if tag == "pre":
+            self._flush()
+            self._emit(BlockKind.CODE, element.text_content().strip("\n"), tag)
+            return True
+        if tag == "table" and _is_data_table(element):
+            self._flush()
+            rows = _table_rows(element)
+            self._emit(BlockKind.TABLE, "\n".join(" ".join(r) for r in rows), tag, rows=rows)
+            return True
+        if tag == "img":
+            self._image(element)
+        elif tag == "br":
+            self._flush(line_break=True)
+        elif tag in _BLOCK_TAGS:
+            self._flush()
+            if tag in ("ul", "ol", "dl"):
+                self._list_depth += 1
+            elif tag in _HEADINGS:
+                self._heading = _HEADINGS[tag]
+            elif tag == "blockquote":
+                self._quote += 1
+        elif tag == "a":
+            self._in_link += 1
+        if element.text:
+            self._add(element.text)
+        return False
+
+    def _end(self, element: HtmlElement, tag: str, *, skipped: bool = False) -> None:
+        if not skipped:
+            if tag in _BLOCK_TAGS:
+                self._flush()
+                if tag in ("ul", "ol", "dl"):
+                    self._list_depth -= 1
+                    if self._list_depth == 0:
+                        self._emit_list()
+                elif tag in _HEADINGS:
+                    self._heading = 0
+                elif tag == "blockquote":
+                    self._quote -= 1
+            elif tag == "a":
+                self._in_link -= 1
+        if element is self.main:
+            self._flush()
+            self._in_main -= 1
+        if element in self.unlikely:
+            self._flush()
+            self._in_unlikely -= 1
+        if element.tail:
+            self._add(element.tail)
+
+    def _add(self, text: str) -> None:
+        self._text.append(text)
+        if self._in_link:
+            self._link_chars += len(text.strip())
+
+    def _flush(self, *, line_break: bool = False) -> None:
+        text = normalize_space("".join(self._text))
+        links = self._link_chars
+        self._text, self._link_chars = [], 0
+        if not text:
+            return
+        if self._list_depth:
+            self._items.append(text)
+            self._list_links += links
+        elif self._heading and not line_break:
+            self._emit(BlockKind.HEADING, text, f"h{self._heading}", level=self._heading, links=links)
+        elif self._quote:
+            self._emit(BlockKind.QUOTE, text, "blockquote", links=links)
+        else:
+            self._emit(BlockKind.PARAGRAPH, text, "p", links=links)
+
+    def _emit_list(self) -> None:
+        if self._items:
+            items = tuple(self._items)
+            self._emit(BlockKind.LIST, "\n".join(items), "ul", items=items, links=self._list_links)
+        self._items, self._list_links = [], 0
+
+    def _image(self, element: HtmlElement) -> None:
+        if not self.keep_images or self._list_depth:
+            return
+        src = element.get("src") or element.get("data-src") or element.get("data-original") or ""
+        if src.strip():
+            self._flush()
+            self._emit(BlockKind.IMAGE, normalize_space(element.get("alt") or ""), "img", src=src.strip())
+
+    def _emit(
+        self,
+        kind: BlockKind,
+        text: str,
+        tag: str,
+        *,
+        level: int = 0,
+        links: int = 0,
+        items: tuple[str, ...] = (),
+        rows: tuple[tuple[str, ...], ...] = (),
+        src: str = "",
+    ) -> None:
+        zone = Zone.MAIN if self._in_main else Zone.UNLIKELY if self._in_unlikely else Zone.OTHER
+        self.blocks.append(
+            Block(
+                kind=kind,
+                text=text,
+                position=len(self.blocks),
+                items=items,
+                rows=rows,
+                src=src,
+                level=level,
+                link_chars=links,
+                tag=tag,
+                zone=zone,
+            )
+        )
+
+
+def _is_data_table(table: HtmlElement) -> bool:
+    if table.find(".//table") is not None:
+        return False
+    rows = table.findall(".//tr")
+    if len(rows) < MIN_DATA_ROWS:
+        return False
+    if any(table.iterfind(".//p")) or any(table.iterfind(".//div")):
+        return False
+    return all(len(c.text_content()) <= MAX_DATA_CELL_CHARS for c in table.iter("td", "th"))
+
+
+def _table_rows(table: HtmlElement) -> tuple[tuple[str, ...], ...]:
+    rows = []
+    for tr in table.iter("tr"):
+        cells = tuple(normalize_space(c.text_content()) for c in tr if c.tag in ("td", "th"))
+        if any(cells):
+            rows.append(cells)
+    return tuple(rows)

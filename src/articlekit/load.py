@@ -1,0 +1,188 @@
+"""Load: bytes → decoded text, its encoding, and whether it is HTML.
+
+Saved Chinese pages are often GBK/GB2312/Big5, and some declare one charset while
+using another. The order is: BOM → the page's own declaration (checked: it must
+decode the bytes) → strict UTF-8 → charset-normalizer's detection. GB2312/GBK are
+read as GB18030 (a superset, so rare characters never become U+FFFD) and Big5 as
+Big5-HKSCS for the same reason. A declaration that did not hold becomes a warning.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from articlekit.errors import BinaryInputError, DecodeError, EmptyInputError, InputTooLargeError
+
+#: Bytes of the page scanned for a charset declaration; declarations sit in <head>.
+DECLARATION_SCAN_BYTES = 16 * 1024
+#: Share of control characters above which decoded "text" is really binary data.
+MAX_CONTROL_CHAR_RATIO = 0.01
+#: Share of undecodable bytes tolerated in a page that declares its charset (saved
+#: pages often carry a few broken bytes; more than this means the declaration lied).
+MAX_BAD_BYTE_RATIO = 0.001
+_UTF8_NAMES = frozenset({"utf-8", "utf8", "utf_8"})
+#: Bytes inspected when deciding whether input is binary.
+BINARY_SCAN_BYTES = 64 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED_RE = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})"""
+    rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""",
+    re.IGNORECASE,
+)
+#: Declared names mapped to the superset codec that decodes everything they do and more.
+_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "big5": "big5hkscs",
+    "cp950": "big5hkscs",
+    "x-big5": "big5hkscs",
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "utf-8",
+    "ascii": "utf-8",
+}
+_HTML_SNIFF_RE = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title[\s>]|<div[\s>]|"
+    r"<p[\s>]|<article[\s>]|<br\s*/?>|<table[\s>]|<span[\s>]|<a\s+href",
+    re.IGNORECASE,
+)
+#: A text is HTML when it starts with a tag or shows this many tags in its first 4 KB.
+MIN_TAGS_FOR_HTML = 3
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """Decoded input: the text, the codec that decoded it, whether it is HTML, warnings."""
+
+    text: str
+    encoding: str
+    is_html: bool
+    warnings: tuple[str, ...] = ()
+
+
+def load(data: bytes | str, *, max_bytes: int) -> Loaded:
+    """Decode `data` (if bytes) and sniff whether it is HTML.
+
+    >>> load("<p>你好</p>".encode("gbk") + b'<meta charset="gb2312">', max_bytes=1000).encoding
+    'gb18030'
+    >>> load("just text", max_bytes=100).is_html
+    False
+    """
+    if isinstance(data, str):
+        if len(data) > max_bytes:
+            raise InputTooLargeError(
+                f"input is {len(data):,} characters, over the {max_bytes:,} limit"
+            )
+        text, encoding, warnings = data, "str", tuple[str, ...]()
+    else:
+        if len(data) > max_bytes:
+            raise InputTooLargeError(f"input is {len(data):,} bytes, over the {max_bytes:,} limit")
+        text, encoding, warnings = decode(data)
+    if not text.strip():
+        raise EmptyInputError("input is empty")
+    _reject_binary(text)
+    return Loaded(text=text, encoding=encoding, is_html=sniff_html(text), warnings=warnings)
+
+
+def decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """Bytes → (text, codec, warnings), never silently producing mojibake.
+
+    >>> decode("中文".encode("utf-8"))[:2]
+    ('中文', 'utf-8')
+    >>> decode(b'<meta charset="gb2312">' + "中文".encode("utf-8"))[1:]
+    ('utf-8', ('declared charset gb2312 does not decode this page; read as utf-8',))
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace"), codec.removesuffix("-sig"), ()
+    if b"\x00" in data[:BINARY_SCAN_BYTES] and not _looks_utf16(data):
+        raise BinaryInputError("input is binary (NUL bytes), not a page")
+    declared = _declared_charset(data)
+    declared_codec = _SUPERSETS.get(declared.lower(), declared.lower()) if declared else None
+    warnings: tuple[str, ...] = ()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        # Valid multi-byte UTF-8 is almost never GBK or Big5 by accident, so it wins
+        # over a declaration that says otherwise (pages that declare gb2312 but are UTF-8).
+        if declared_codec and declared_codec not in _UTF8_NAMES and not text.isascii():
+            warnings = (f"declared charset {declared} does not decode this page; read as utf-8",)
+        return text, "utf-8", warnings
+    if declared_codec:
+        try:
+            return data.decode(declared_codec), declared_codec, ()
+        except LookupError:
+            warnings = (f"declared charset {declared} is unknown",)
+        except UnicodeDecodeError:
+            text = data.decode(declared_codec, errors="replace")
+            if text.count("\ufffd") <= MAX_BAD_BYTE_RATIO * len(text):
+                return text, declared_codec, (f"a few bytes are not valid {declared}; replaced",)
+            warnings = (f"declared charset {declared} does not decode this page",)
+    text, codec = _detect(data)
+    return text, codec, tuple(f"{w}; read as {codec}" for w in warnings)
+
+
+def sniff_html(text: str) -> bool:
+    """Whether the text is markup, judged from its content, never a file name.
+
+    >>> sniff_html("<!DOCTYPE html><html><body>x</body></html>")
+    True
+    >>> sniff_html("问：什么是 <b> 标签？")
+    False
+    """
+    head = text[:4096].lstrip("\ufeff \t\r\n")
+    if head.startswith("<") and _HTML_SNIFF_RE.match(head):
+        return True
+    return len(_HTML_SNIFF_RE.findall(head)) >= MIN_TAGS_FOR_HTML
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _DECLARED_RE.search(data[:DECLARATION_SCAN_BYTES])
+    if not match:
+        return None
+    name = (match.group(1) or match.group(2)).decode("ascii", "ignore").strip(" \"';")
+    return name or None
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    """Fallback detection for undeclared, non-UTF-8 bytes."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 1024 * 1024]).best()
+    if best is None:
+        for codec in ("gb18030", "big5hkscs", "cp1252"):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                continue
+        raise DecodeError("could not determine the text encoding")
+    codec = _SUPERSETS.get(best.encoding.lower(), best.encoding.lower())
+    return data.decode(codec, errors="replace"), codec
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:1024]
+    return len(sample) >= 4 and (
+        sample[1::2].count(0) > len(sample) // 4 or sample[::2].count(0) > len(sample) // 4
+    )
+
+
+def _reject_binary(text: str) -> None:
+    sample = text[:BINARY_SCAN_BYTES]
+    if len(_CONTROL_RE.findall(sample)) > MAX_CONTROL_CHAR_RATIO * len(sample):
+        raise BinaryInputError("input is binary (control characters), not a page")

@@ -1,0 +1,208 @@
+"""Metadata: title, published date, location, authors and site from the classified blocks.
+
+The title is the heading-like line just above the article (preferring one the page
+repeats — pages print it in a breadcrumb, a header and the browser title); copies of
+it become `duplicated title` chrome. A browser page-title line (`Title_Channel_Site`)
+gives the site name. Dates, places and bylines come from the metadata lines around the
+title, which the classifier already set aside.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from articlekit.features import count_units
+from articlekit.model import BlockKind, Decision, Metadata, Reason, Verdict
+from articlekit.vocab import (
+    BYLINE_RE,
+    CJK_CLASS,
+    DATE_RE,
+    ENDS_SENTENCE_RE,
+    LOCATION_LABEL_RE,
+    MONTHS,
+    TIME_RE,
+    TITLE_SEPARATOR_RE,
+    ZH_AUTHOR_RE,
+)
+
+#: How many blocks above the article are searched for its title.
+TITLE_WINDOW_BLOCKS = 15
+#: A title is 3–80 units long (shorter is a label, longer is prose).
+MIN_TITLE_UNITS = 3
+MAX_TITLE_UNITS = 80
+#: Blocks around the title and the article's first paragraphs searched for date/byline.
+META_WINDOW_BLOCKS = 12
+#: A bare place name in a metadata cluster: 2–6 CJK characters and nothing else.
+_PLACE_RE = re.compile(f"^[{CJK_CLASS}]{{2,6}}$")
+_NON_PLACE_RE = re.compile(r"评论|分享|收藏|阅读|原创|转载|关注|举报|首页|作者|来源|编辑|打印|字号")
+
+
+def extract_metadata(decisions: Sequence[Decision]) -> tuple[Metadata, list[Decision]]:
+    """Find the metadata and relabel the title, its copies and the page-title line."""
+    body_start = next((i for i, d in enumerate(decisions) if d.is_body), len(decisions))
+    title_index = _find_title(decisions, body_start)
+    title = decisions[title_index].block.text if title_index is not None else None
+    relabelled, site = _relabel_title_copies(decisions, title, title_index)
+    window = _metadata_window(relabelled, body_start)
+    return (
+        Metadata(
+            title=title,
+            published=find_date([d.block.text for d in window]),
+            location=_find_location(window),
+            authors=_find_authors(window),
+            site=site,
+        ),
+        relabelled,
+    )
+
+
+def find_date(lines: Sequence[str]) -> str | None:
+    """The first full date in the lines, as YYYY-MM-DD.
+
+    >>> find_date(["阅读 12", "2024年6月15日 16:30"])
+    '2024-06-15'
+    >>> find_date(["Published Nov. 16, 2019"])
+    '2019-11-16'
+    """
+    for line in lines:
+        for match in DATE_RE.finditer(line):
+            date = _date_from_match(match)
+            if date:
+                return date
+    return None
+
+
+def split_page_title(line: str, title: str) -> str | None:
+    """The site name from a browser page-title line that starts with the title.
+
+    >>> split_page_title("大模型的未来_AI_某某网", "大模型的未来")
+    '某某网'
+    >>> split_page_title("大模型的未来", "大模型的未来") is None
+    True
+    """
+    if not line.startswith(title) or len(line) <= len(title):
+        return None
+    rest = line[len(title) :]
+    if not TITLE_SEPARATOR_RE.match(rest):
+        return None
+    parts = [p for p in TITLE_SEPARATOR_RE.split(rest) if p.strip()]
+    return parts[-1].strip() if parts else None
+
+
+def _find_title(decisions: Sequence[Decision], body_start: int) -> int | None:
+    texts = [d.block.text for d in decisions]
+    best: tuple[float, int] | None = None
+    for index in range(max(0, body_start - TITLE_WINDOW_BLOCKS), body_start):
+        decision = decisions[index]
+        text = decision.block.text
+        units = count_units(text)
+        if (
+            not (MIN_TITLE_UNITS <= units <= MAX_TITLE_UNITS)
+            or decision.block.kind is BlockKind.LIST
+        ):
+            continue
+        if decision.reason not in (
+            Reason.NAVIGATION,
+            Reason.RELATED,
+            Reason.OUTSIDE,
+            Reason.HEADING,
+        ):
+            continue
+        if ENDS_SENTENCE_RE.search(text) and not text.endswith(("?", "？", "!", "！")):
+            continue
+        repeats = (
+            sum(1 for other in texts if other != text and other.startswith(text))
+            + texts.count(text)
+            - 1
+        )
+        score = (
+            min(units, 40)
+            + 30 * min(repeats, 1)
+            - (body_start - index)
+            + 10 * (decision.block.kind is BlockKind.HEADING)
+        )
+        if best is None or score > best[0]:
+            best = (score, index)
+    return best[1] if best else None
+
+
+def _relabel_title_copies(
+    decisions: Sequence[Decision], title: str | None, title_index: int | None
+) -> tuple[list[Decision], str | None]:
+    if title is None:
+        return list(decisions), None
+    site = None
+    out: list[Decision] = []
+    for index, decision in enumerate(decisions):
+        text = decision.block.text
+        if index == title_index:
+            out.append(replace(decision, verdict=Verdict.CHROME, reason=Reason.TITLE))
+        elif text == title:
+            out.append(replace(decision, verdict=Verdict.CHROME, reason=Reason.DUPLICATE_TITLE))
+        elif not decision.is_body and (found := split_page_title(text, title)):
+            site = site or found
+            out.append(replace(decision, reason=Reason.PAGE_TITLE))
+        else:
+            out.append(decision)
+    return out, site
+
+
+def _metadata_window(decisions: Sequence[Decision], body_start: int) -> list[Decision]:
+    """Metadata lines near the top of the article, then its first body blocks."""
+    lo = max(0, body_start - META_WINDOW_BLOCKS)
+    around = [
+        d for d in decisions[lo : body_start + META_WINDOW_BLOCKS] if d.reason is Reason.METADATA
+    ]
+    first_body = [d for d in decisions[body_start : body_start + 2] if d.is_body]
+    return around + first_body
+
+
+def _find_location(window: Sequence[Decision]) -> str | None:
+    for decision in window:
+        if decision.reason is not Reason.METADATA:
+            continue
+        lines = decision.block.items or (decision.block.text,)
+        for position, line in enumerate(lines):
+            if match := LOCATION_LABEL_RE.match(line):
+                return match.group("place")
+            near_date = any(
+                DATE_RE.search(other) for other in lines[max(0, position - 1) : position + 2]
+            )
+            if near_date and _PLACE_RE.match(line) and not _NON_PLACE_RE.search(line):
+                return line
+    return None
+
+
+def _find_authors(window: Sequence[Decision]) -> tuple[str, ...]:
+    for decision in window:
+        for line in decision.block.items or (decision.block.text,):
+            if match := BYLINE_RE.match(line):
+                return tuple(
+                    n.strip() for n in re.split(r",|\band\b|&", match.group("names")) if n.strip()
+                )
+            labelled = decision.reason is Reason.METADATA or line.startswith(("（", "("))
+            if labelled and (match := ZH_AUTHOR_RE.search(line[:40])):
+                return tuple(n for n in re.split(r"[\s、,，]+", match.group("names")) if n)
+    return ()
+
+
+def _date_from_match(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    if groups.get("y"):
+        year, month, day = int(groups["y"]), int(groups["m"]), int(groups["d"])
+    elif groups.get("y2"):
+        year, month, day = int(groups["y2"]), MONTHS[groups["mname"][:3].lower()], int(groups["d2"])
+    else:
+        year, month, day = (
+            int(groups["y3"]),
+            MONTHS[groups["mname3"][:3].lower()],
+            int(groups["d3"]),
+        )
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+__all__ = ["TIME_RE", "extract_metadata", "find_date", "split_page_title"]

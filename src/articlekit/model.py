@@ -1,0 +1,174 @@
+"""The data every stage passes on: blocks, decisions, sections and the final `Article`.
+
+All records are frozen, slotted dataclasses so results are cheap, immutable and
+picklable (a process pool can send them back). Exporters read only `Article`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from articlekit.convert import Target
+
+
+class BlockKind(StrEnum):
+    """What a block is on the page, independent of whether it is kept."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST = "list"
+    QUOTE = "quote"
+    CODE = "code"
+    IMAGE = "image"
+    TABLE = "table"
+
+
+class Zone(StrEnum):
+    """Where an HTML block sits relative to the main-content candidate (text: NONE)."""
+
+    NONE = "none"
+    MAIN = "main"
+    OTHER = "other"
+    UNLIKELY = "unlikely"
+
+
+class Verdict(StrEnum):
+    BODY = "body"
+    CHROME = "chrome"
+
+
+class Reason(StrEnum):
+    """Why a block got its verdict; `inspect` and `--explain` print these."""
+
+    PROSE = "prose"
+    HEADING = "heading"
+    SHORT_IN_BODY = "short line inside the article"
+    STRUCTURE = "list, table, code or image inside the article"
+    NAVIGATION = "navigation"
+    AD_PROMO = "ad/promo"
+    METADATA = "metadata line"
+    MEDIA = "media player"
+    DUPLICATE_TITLE = "duplicated title"
+    TITLE = "title"
+    RELATED = "related-article list"
+    COMMENT = "comment stub"
+    SHARE_FOOTER = "share/footer"
+    PAGE_TITLE = "page-title line"
+    OUTSIDE = "outside the article"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of page content, with its position in the source.
+
+    `link_chars` counts characters inside links (HTML only); `level` is a heading level.
+    """
+
+    kind: BlockKind
+    text: str
+    position: int
+    items: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    src: str = ""
+    level: int = 0
+    link_chars: int = 0
+    tag: str = ""
+    zone: Zone = Zone.NONE
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A block with its verdict and the reason for it."""
+
+    block: Block
+    verdict: Verdict
+    reason: Reason
+
+    @property
+    def is_body(self) -> bool:
+        return self.verdict is Verdict.BODY
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    speaker: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A lecture section (heading + blocks) or a Q&A section (heading + turns)."""
+
+    kind: Literal["lecture", "qa"]
+    heading: str | None
+    blocks: tuple[Block, ...] = ()
+    turns: tuple[Turn, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str | None = None
+    published: str | None = None
+    location: str | None = None
+    authors: tuple[str, ...] = ()
+    site: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: metadata, sections, and what was removed (with reasons)."""
+
+    title: str | None
+    published: str | None
+    location: str | None
+    authors: tuple[str, ...]
+    site: str | None
+    url: str | None
+    language: str
+    sections: tuple[Section, ...]
+    removed: tuple[Removed, ...] = ()
+    decisions: tuple[Decision, ...] = field(default=(), repr=False, compare=False)
+    encoding: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
+        """The JSON contract `articlekit/article@1`; `removed` only when `explain`."""
+        from articlekit.export.jsonout import article_to_dict
+
+        return article_to_dict(self, explain=explain)
+
+    def to_json(self, *, explain: bool = False, indent: int | None = 2) -> str:
+        from articlekit.export.jsonout import article_to_json
+
+        return article_to_json(self, explain=explain, indent=indent)
+
+    def to_markdown(self) -> str:
+        from articlekit.export.markdown import article_to_markdown
+
+        return article_to_markdown(self)
+
+    def to_text(self) -> str:
+        """The body only: headings, paragraphs, items and turns, blank-line separated."""
+        from articlekit.export.text import article_to_text
+
+        return article_to_text(self)
+
+    def converted(self, to: Target) -> Article:
+        """This article with every text field converted by OpenCC (`zh-Hant`, `zh-TW`, `zh-HK`)."""
+        from articlekit.convert import convert_article
+
+        return convert_article(self, to)
+
+    @property
+    def body_chars(self) -> int:
+        return len(self.to_text())

@@ -1,0 +1,25 @@
+"""Settings for one `clean()` call, passed explicitly through every stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: 64 MiB: far above any real article page (the largest dev page is under 1 MiB) yet
+#: small enough that a runaway dump fails with a clear error instead of exhausting memory.
+DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Options:
+    """Every tunable of the pipeline, with its default.
+
+    - `max_input_bytes` (64 MiB): larger inputs raise `InputTooLargeError` before parsing.
+    - `keep_images` (True): keep image blocks (src + alt) found inside the article.
+    - `min_body_chars` (1): an article with less body text than this raises `NoArticleError`.
+    - `url` (None): the page's address, when known; overrides a canonical link in the page.
+    """
+
+    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
+    keep_images: bool = True
+    min_body_chars: int = 1
+    url: str | None = None

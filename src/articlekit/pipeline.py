@@ -1,0 +1,79 @@
+"""`clean()`: the pipeline of DESIGN.md as a short sequence of named stages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from articlekit.classify import classify_blocks
+from articlekit.errors import NoArticleError
+from articlekit.language import detect_language
+from articlekit.load import load
+from articlekit.metadata import extract_metadata
+from articlekit.model import Article, Block, Decision, Metadata, Removed
+from articlekit.options import Options
+from articlekit.segment import segment_sections
+from articlekit.textblocks import split_text_blocks
+
+
+def clean(data: bytes | str, *, url: str | None = None, options: Options | None = None) -> Article:
+    """Clean one page (raw page text or HTML, bytes or str) into an `Article`.
+
+    Raises an `ArticlekitError` subclass when the input is empty, binary, too large,
+    undecodable or holds no article.
+
+    >>> article = clean("首页\\n登录\\n标题在这里\\n\\n这是文章的第一段，它足够长，有标点。\\n\\n版权所有")
+    >>> article.title, article.to_text()
+    ('标题在这里', '这是文章的第一段，它足够长，有标点。\\n')
+    """
+    options = options or Options()
+    loaded = load(data, max_bytes=options.max_input_bytes)
+    if loaded.is_html:
+        from articlekit.html import html_blocks
+
+        blocks, page_meta = html_blocks(loaded.text, options)
+    else:
+        blocks, page_meta = split_text_blocks(loaded.text), Metadata()
+    decisions = classify_blocks(blocks)
+    text_meta, decisions = extract_metadata(decisions)
+    body = [d.block for d in decisions if d.is_body]
+    if sum(len(b.text) for b in body) < options.min_body_chars:
+        raise NoArticleError("no article text found")
+    meta = _merge(page_meta, text_meta, url or options.url)
+    return Article(
+        title=meta.title,
+        published=meta.published,
+        location=meta.location,
+        authors=meta.authors,
+        site=meta.site,
+        url=meta.url,
+        language=detect_language(body),
+        sections=tuple(segment_sections(body)),
+        removed=_removed(decisions),
+        decisions=tuple(decisions),
+        encoding=loaded.encoding,
+        warnings=loaded.warnings,
+    )
+
+
+def _merge(page: Metadata, text: Metadata, url: str | None) -> Metadata:
+    """Page markup (meta tags, JSON-LD) wins over guesses from text lines."""
+    return Metadata(
+        title=page.title or text.title,
+        published=page.published or text.published,
+        location=page.location or text.location,
+        authors=page.authors or text.authors,
+        site=page.site or text.site,
+        url=url or page.url,
+    )
+
+
+def _removed(decisions: Sequence[Decision]) -> tuple[Removed, ...]:
+    return tuple(
+        Removed(reason=d.reason.value, text=_block_text(d.block))
+        for d in decisions
+        if not d.is_body
+    )
+
+
+def _block_text(block: Block) -> str:
+    return block.text or block.src

@@ -1,0 +1,128 @@
+"""Segment: body blocks → lecture sections and Q&A sections of speaker turns.
+
+A *heading* is a short line without closing punctuation that is followed by prose;
+it opens a section. A *turn* is a paragraph that starts with a speaker label
+(`谢赛宁：`, `问：`, `Q:`, `Host:`) whose speaker really converses: the label recurs
+(or is an interview role such as 问/答/记者), it is not a label–value field (`时间：`,
+`来源：`), the text after it is a sentence, and at least two speakers take part.
+Paragraphs after a turn without a label of their own continue that turn.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from articlekit.features import block_features, count_units
+from articlekit.model import Block, BlockKind, Section, Turn
+from articlekit.vocab import ENDS_SENTENCE_RE, NON_SPEAKER_LABELS, PUNCT_RE, ROLE_LABELS, SPEAKER_RE
+
+#: A heading is at most this many units (CJK characters or words).
+MAX_HEADING_UNITS = 40
+#: A turn's text must have this many units, and punctuation unless it is this long.
+MIN_TURN_UNITS = 4
+MIN_UNPUNCTUATED_TURN_UNITS = 20
+#: A label is a speaker when it opens at least this many turns (roles need one).
+MIN_SPEAKER_TURNS = 2
+#: A Q&A needs this many turns in all, from at least two speakers.
+MIN_QA_TURNS = 3
+_PAIRED_ROLES = ({"问", "答"}, {"問", "答"}, {"Q", "A"}, {"Question", "Answer"})
+_HEADING_FORBIDDEN_ENDINGS = tuple("。！？!?…；;：:，,、")
+
+
+@dataclass(frozen=True, slots=True)
+class _Labelled:
+    speaker: str
+    text: str
+
+
+def segment_sections(blocks: Sequence[Block]) -> list[Section]:
+    """Group body blocks into sections (see the module docstring)."""
+    labelled = _speaker_turns(blocks)
+    sections: list[Section] = []
+    heading: str | None = None
+    kind = "lecture"
+    content: list[Block] = []
+    turns: list[Turn] = []
+
+    def close() -> None:
+        if kind == "qa":
+            sections.append(Section(kind="qa", heading=heading, turns=tuple(turns)))
+        elif content or heading is not None:
+            sections.append(Section(kind="lecture", heading=heading, blocks=tuple(content)))
+
+    for index, block in enumerate(blocks):
+        if index in labelled:
+            if kind != "qa":
+                if content:
+                    close()
+                    heading = None
+                kind, content, turns = "qa", [], []
+            turns.append(Turn(speaker=labelled[index].speaker, text=labelled[index].text))
+        elif is_heading(block, blocks[index + 1] if index + 1 < len(blocks) else None):
+            close()
+            heading, kind, content, turns = block.text, "lecture", [], []
+        elif kind == "qa" and turns:
+            extra = "\n".join(block.items) if block.items else block.text
+            if extra and block.kind is not BlockKind.IMAGE:
+                turns[-1] = replace(turns[-1], text=f"{turns[-1].text}\n\n{extra}")
+        else:
+            content.append(block)
+    close()
+    return sections
+
+
+def is_heading(block: Block, following: Block | None) -> bool:
+    """A short unpunctuated line that introduces prose (or an HTML h1–h6).
+
+    >>> p = lambda t: Block(BlockKind.PARAGRAPH, t, 0)
+    >>> is_heading(p("结语"), p("在他看来，这是最正确的研究思路。"))
+    True
+    >>> is_heading(p("答案是肯定的。"), p("在论文中，作者指出了这一点。"))
+    False
+    """
+    if block.kind is BlockKind.HEADING:
+        return True
+    if block.kind is not BlockKind.PARAGRAPH or following is None:
+        return False
+    text = block.text
+    units = count_units(text)
+    if not 1 <= units <= MAX_HEADING_UNITS or text.endswith(_HEADING_FORBIDDEN_ENDINGS):
+        return False
+    if following.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.QUOTE):
+        return False
+    follow = block_features(following)
+    return follow.units > units and (follow.ends_sentence or follow.punct_density > 0)
+
+
+def _speaker_turns(blocks: Sequence[Block]) -> dict[int, _Labelled]:
+    """Paragraphs that are turns of a real conversation, by block index."""
+    candidates: dict[int, _Labelled] = {}
+    for index, block in enumerate(blocks):
+        if block.kind is not BlockKind.PARAGRAPH:
+            continue
+        match = SPEAKER_RE.match(block.text)
+        if not match:
+            continue
+        label, text = match.group("label").strip(), match.group("text").strip()
+        if label in NON_SPEAKER_LABELS or not _is_sentence(text):
+            continue
+        candidates[index] = _Labelled(label, text)
+    counts = Counter(c.speaker for c in candidates.values())
+    speakers = {s for s, n in counts.items() if n >= MIN_SPEAKER_TURNS or s in ROLE_LABELS}
+    turns = {i: c for i, c in candidates.items() if c.speaker in speakers}
+    distinct = {c.speaker for c in turns.values()}
+    enough = len(turns) >= MIN_QA_TURNS or any(pair <= distinct for pair in _PAIRED_ROLES)
+    return turns if len(distinct) >= 2 and enough else {}
+
+
+def _is_sentence(text: str) -> bool:
+    units = count_units(text)
+    if units < MIN_TURN_UNITS:
+        return False
+    return (
+        units >= MIN_UNPUNCTUATED_TURN_UNITS
+        or bool(PUNCT_RE.search(text))
+        or bool(ENDS_SENTENCE_RE.search(text))
+    )

@@ -1,0 +1,65 @@
+"""Raw page text → blocks.
+
+Text copied from a browser (`innerText`, select-all) has one visual line per line:
+paragraphs, menu entries, list bullets and widget labels alike. Each line becomes a
+paragraph block; consecutive bullet lines (and the indented lines under them) become
+one list block. Deciding what is a heading is left to the segmenter, which sees the
+neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+
+from articlekit.model import Block, BlockKind
+from articlekit.vocab import BULLET_RE
+
+_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]+")
+_INDENT_RE = re.compile(r"^[ \t\u00a0\u3000]+")
+
+
+def split_text_blocks(text: str) -> list[Block]:
+    """Split raw page text into paragraph and list blocks, in order.
+
+    >>> [b.kind.value for b in split_text_blocks("标题\\n\\n  • 2024-06-15\\n    北京\\n正文。")]
+    ['paragraph', 'list', 'paragraph']
+    >>> split_text_blocks("  • a\\n    b\\n")[0].items
+    ('a', 'b')
+    """
+    blocks: list[Block] = []
+    items: list[str] = []
+    list_start = 0
+    in_list = False
+    for number, raw in enumerate(text.splitlines()):
+        line = normalize_space(raw)
+        if not line:
+            continue
+        bullet = BULLET_RE.match(raw)
+        if bullet and line.strip("•·●▪◆◇■□○◦‣∙*-–— "):
+            if not in_list:
+                in_list, list_start, items = True, number, []
+            items.append(normalize_space(raw[bullet.end() :]))
+            continue
+        if in_list and _INDENT_RE.match(raw):
+            items.append(line)
+            continue
+        if in_list:
+            blocks.append(_list_block(items, list_start))
+            in_list = False
+        blocks.append(Block(kind=BlockKind.PARAGRAPH, text=line, position=number))
+    if in_list:
+        blocks.append(_list_block(items, list_start))
+    return blocks
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of (full-width, no-break) spaces and trim.
+
+    >>> normalize_space("\\u3000\\u3000长江网 10月4日讯 ")
+    '长江网 10月4日讯'
+    """
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+def _list_block(items: list[str], position: int) -> Block:
+    return Block(kind=BlockKind.LIST, text="\n".join(items), items=tuple(items), position=position)

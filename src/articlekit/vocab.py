@@ -1,0 +1,290 @@
+"""Word lists and patterns, grouped by concept and compiled once.
+
+Everything here is vocabulary shared by many sites (Chinese and English): the words
+menus, share bars, comment widgets, promo boxes and footers are made of, and the shapes
+of dates, counters and speaker labels. Nothing names one site, person or event.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- characters -------------------------------------------------------------------
+
+#: CJK ideographs, kana and hangul: each counts as one token of text.
+CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
+CJK_RE = re.compile(f"[{CJK_CLASS}]")
+WORD_RE = re.compile(f"[^\\W{CJK_CLASS}]+")
+
+#: Punctuation that separates clauses; CJK forms count the same as ASCII commas.
+CLAUSE_PUNCT = "，、；：,;:"
+#: Punctuation that closes a sentence (closing quotes/brackets may follow it).
+SENTENCE_END = "。！？!?…．.；;"
+CLOSERS = "”’\"'」』）)】》>*"
+PUNCT_RE = re.compile(f"[{re.escape(CLAUSE_PUNCT + SENTENCE_END)}]")
+ENDS_SENTENCE_RE = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape(CLOSERS)}]*\\s*$")
+
+# --- line shapes -------------------------------------------------------------------
+
+BULLET_RE = re.compile(r"^\s*(?:[•·●▪◆◇■□○◦‣∙*]|[-–—](?=\s))\s*")
+SEPARATOR_RUN_RE = re.compile(r"\s*[|｜/]\s*|\s{2,}|\t")
+
+DATE_PATTERNS = (
+    r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?",
+    r"(?P<mname>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+"
+    r"(?P<d2>\d{1,2}),?\s+(?P<y2>(?:19|20)\d\d)",
+    r"(?P<d3>\d{1,2})\s+(?P<mname3>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+    r"\.?,?\s+(?P<y3>(?:19|20)\d\d)",
+)
+DATE_RE = re.compile("|".join(f"(?:{p})" for p in DATE_PATTERNS), re.IGNORECASE)
+TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?")
+#: A date/time followed by nothing but digits and separators: a timestamp + view counter.
+DATE_COUNTER_RE = re.compile(
+    r"^\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?[\d\s:|/·]*$"
+)
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+
+#: `label:value` runs glued together (`大小:3.16M时长:18:23`) — player and file widgets.
+LABEL_VALUE_RUN_RE = re.compile(
+    f"[{CJK_CLASS}A-Za-z]{{1,6}}\\s*[:：]\\s*[\\d.:]+\\s*[A-Za-z%{CJK_CLASS}]{{0,3}}"
+)
+MEDIA_WORDS_RE = re.compile(
+    r"大小|时长|時長|播放|暂停|音频|音頻|下载|下載|全屏|倍速|\bduration\b|\bplay(?:back)?\b|"
+    r"\blisten\b|\bpause\b|\bmute\b|\bvolume\b|\bfullscreen\b",
+    re.IGNORECASE,
+)
+
+# --- metadata vocabulary -------------------------------------------------------------
+
+#: Reading statistics and counters (word count, reading time, views, likes).
+COUNTER_RE = re.compile(
+    r"本文字数|字数|阅读完需|阅读时间|阅读需|阅读量|阅读数|浏览量?|浏览次数|点击量|点击数|"
+    r"人阅读|次阅读|人浏览|次浏览|人看过|点赞|\d+\s*(?:min|minute)s?\s+read\b|\breading time\b|"
+    r"\b\d[\d,.]*[km]?\s+(?:views|reads|likes|shares|comments)\b",
+    re.IGNORECASE,
+)
+#: Labels of metadata lines (`来源：`, `责任编辑：`, `By …`).
+META_LABEL_RE = re.compile(
+    r"^\s*[【\[(（]?\s*(?:来源|來源|出处|出處|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|"
+    r"责任校对|校对|审核|审校|监制|摄影|图片来源|图/|文/|撰文|发布时间|发布日期|发表时间|"
+    r"发表于|更新时间|更新于|时间|日期|原标题|原文标题|原文链接|本文链接|稿源|通讯员|实习生|"
+    r"Source|Author|Editor|Published|Updated|Posted|Photo|Image|Credit)\s*[:：/]?",
+    re.IGNORECASE,
+)
+BYLINE_RE = re.compile(
+    r"^\s*(?:By|Written by|Reporting by|Words by)\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)\s*$"
+)
+ZH_AUTHOR_RE = re.compile(
+    f"(?:作者|记者|記者|文|撰文|编译|编辑)\\s*[:：/｜|]?\\s*(?P<names>[{CJK_CLASS}·]{{2,4}}"
+    f"(?:[\\s、,，]+[{CJK_CLASS}·]{{2,4}}){{0,3}})"
+)
+LOCATION_LABEL_RE = re.compile(r"^\s*(?:地点|地點|Location)\s*[:：]\s*(?P<place>.{1,20}?)\s*$")
+
+# --- chrome vocabulary ---------------------------------------------------------------
+
+NAV_RE = re.compile(
+    r"^(?:首页|首頁|主页|登录|登錄|注册|註冊|退出|网站地图|網站地圖|设为首页|加入收藏|客户端|手机版|"
+    r"触屏版|移动版|搜索|更多|返回顶部|返回首页|上一篇|下一篇|上一页|下一页|我的|会员|订阅|"
+    r"您的位置|您的当前位置|当前位置|你的位置|位置|导航|频道|栏目|"
+    r"home|log ?in|sign ?in|sign ?up|register|skip to (?:main )?content|skip to site index|search|"
+    r"menu|sections?|subscribe|account|my account|next|previous|back to top|more|close)\b",
+    re.IGNORECASE,
+)
+BREADCRUMB_RE = re.compile(
+    r"(?:当前位置|您的位置|您现在的位置|你的位置|位置)\s*[:：]|\S\s*(?:>|»|›|→)\s*\S"
+)
+
+COMMENT_RE = re.compile(
+    r"评论|評論|跟帖|网友|網友|写点什么|寫點什麼|发表|發表|回复|回覆|留言|参与讨论|登录后|"
+    r"\bcomments?\b|\breply\b|\bleave a\b|\bpost a\b|\bdiscussion\b|\bjoin the conversation\b",
+    re.IGNORECASE,
+)
+COMMENT_STUB_RE = re.compile(
+    r"^(?:评论|評論|发布|發佈|发表|發表|暂无评论|暫無評論|写点什么|寫點什麼|我要评论|发表评论|"
+    r"网友评论|查看评论|全部评论|条评论|\d+\s*条评论|评论\s*\d*|"
+    r"comments?|\d+\s+comments?|leave a (?:comment|reply)|post a comment|add a comment|"
+    r"no comments yet|be the first to comment|view comments|show comments|reply)\s*[:：]?$",
+    re.IGNORECASE,
+)
+RELATED_RE = re.compile(
+    r"^(?:相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|相关推荐|相關推薦|推荐阅读|推薦閱讀|"
+    r"延伸阅读|延伸閱讀|热门文章|熱門文章|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|精彩推荐|精彩推薦|"
+    r"热点推荐|最新文章|最新资讯|点击排行|热门排行|排行榜|热点新闻|今日热点|"
+    r"related(?: articles| stories| posts| content| coverage)?|read more|more stories|"
+    r"more from|recommended(?: for you)?|you may also like|you might also like|most popular|"
+    r"most read|trending|popular|latest news|further reading|see also|more on this)\b",
+    re.IGNORECASE,
+)
+SHARE_RE = re.compile(
+    r"分享到|分享|微信|微博|QQ空间|朋友圈|扫一扫|扫码|二维码|打印|收藏|字号|调整字体|"
+    r"\bshare\b|\btweet\b|\bfacebook\b|\btwitter\b|\bemail\b|\bprint\b|\blinkedin\b|"
+    r"\bpinterest\b|\bwhatsapp\b|\breddit\b|\bcopy link\b",
+    re.IGNORECASE,
+)
+FOOTER_RE = re.compile(
+    r"版权所有|版權所有|版权声明|版權聲明|©|\(c\)\s*\d{4}|copyright|all rights reserved|"
+    r"ICP备|ICP证|ICP證|公网安备|备案号|违法和不良信息|不良信息举报|联系我们|關於我們|关于我们|"
+    r"广告服务|廣告服務|免责声明|免責聲明|转载请注明|轉載請註明|未经授权|未經授權|禁止转载|"
+    r"privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|contact us|about us",
+    re.IGNORECASE,
+)
+PROMO_RE = re.compile(
+    r"来袭|來襲|干货|乾貨|报名|報名|抢票|搶票|优惠|優惠|限时|限時|扫码|掃碼|福利|购票|購票|"
+    r"立即|免费领取|免費領取|免费获取|免費獲取|关注|關注|公众号|公眾號|点击|點擊|下载|下載|"
+    r"广告|廣告|推广|推廣|赞助|贊助|早鸟|早鳥|订阅|訂閱|电子书|電子書|戳|长按|長按|"
+    r"\bsign up\b|\bnewsletter\b|\bsubscribe\b|\badvertisement\b|\bsponsored\b|"
+    r"\bcontinue reading\b|\bdownload the app\b|\bget the app\b|\bfree trial\b|\bbuy now\b|"
+    r"\bsubscription\b|\bunlimited access\b|\bsign in\b|\bregister\b|\bfollow (?:us|\w+) on\b",
+    re.IGNORECASE,
+)
+#: `…推荐：` / `广告：` on a line of its own introduces a promo box.
+PROMO_LABEL_RE = re.compile(
+    r"^.{0,8}(?:推荐|推薦|广告|廣告|推广|推廣|赞助|贊助|Advertisement|Sponsored)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+#: A browser page title: `Title_Channel_Site` or `Title - Site` / `Title | Site`.
+TITLE_SEPARATOR_RE = re.compile(r"\s*(?:_|\s[-–—|｜·]\s|\|)\s*")
+
+# --- speakers ----------------------------------------------------------------------
+
+#: Role labels that make a turn even without recurring: interviewer/interviewee roles.
+ROLE_LABELS = frozenset(
+    {
+        "问",
+        "答",
+        "問",
+        "Q",
+        "A",
+        "记者",
+        "記者",
+        "主持人",
+        "嘉宾",
+        "嘉賓",
+        "提问",
+        "提問",
+        "回答",
+        "观众",
+        "觀眾",
+        "Interviewer",
+        "Host",
+        "Question",
+        "Answer",
+    }
+)
+#: Labels of label–value lines that are never speakers (they introduce metadata or notes).
+NON_SPEAKER_LABELS = frozenset(
+    {
+        "时间",
+        "時間",
+        "地点",
+        "地點",
+        "来源",
+        "來源",
+        "作者",
+        "编辑",
+        "編輯",
+        "责任编辑",
+        "責任編輯",
+        "责编",
+        "日期",
+        "原标题",
+        "标题",
+        "摘要",
+        "导语",
+        "導語",
+        "注",
+        "备注",
+        "備註",
+        "图",
+        "圖",
+        "图片",
+        "圖片",
+        "视频",
+        "視頻",
+        "链接",
+        "鏈接",
+        "网址",
+        "电话",
+        "電話",
+        "邮箱",
+        "地址",
+        "简介",
+        "簡介",
+        "关键词",
+        "關鍵詞",
+        "标签",
+        "標籤",
+        "推荐",
+        "推薦",
+        "主办",
+        "主辦",
+        "承办",
+        "协办",
+        "嘉宾介绍",
+        "活动",
+        "活動",
+        "主题",
+        "主題",
+        "会议",
+        "會議",
+        "参考",
+        "參考",
+        "提示",
+        "声明",
+        "聲明",
+        "附",
+        "PS",
+        "P.S",
+        "Note",
+        "Notes",
+        "Update",
+        "Updated",
+        "Source",
+        "Photo",
+        "Image",
+        "Credit",
+        "Editor",
+        "Related",
+        "Read more",
+        "Tags",
+        "Topics",
+        "Email",
+        "Tel",
+        "Phone",
+        "Address",
+        "Date",
+        "Time",
+        "Location",
+        "Venue",
+        "Warning",
+        "Disclaimer",
+        "Example",
+        "For example",
+        "Step",
+        "Tip",
+        "See also",
+        "Via",
+        "Edit",
+        "Editing",
+        "Translation",
+        "Translator",
+        "Correction",
+        "Clarification",
+        "Watch",
+        "Listen",
+        "Read",
+        "Advertisement",
+    }
+)
+SPEAKER_RE = re.compile(
+    f"^\\s*(?:\\*\\*)?(?P<label>[{CJK_CLASS}·]{{1,8}}|[A-Z][\\w.'’-]*(?: [A-Z][\\w.'’-]*){{0,2}})"
+    f"(?:\\*\\*)?\\s*(?P<colon>[:：])(?:\\*\\*)?\\s*(?P<text>\\S.*)$",
+    re.DOTALL,
+)
