@@ -31,7 +31,6 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from articlekit.convert import convert
     from articlekit.errors import (
         ArticlekitError,
         BinaryInputError,
@@ -45,10 +44,11 @@ if TYPE_CHECKING:
     from articlekit.model import Article
     from articlekit.options import Options
     from articlekit.pipeline import clean
+    from articlekit.traditional import convert
 
 _LAZY = {
     "clean": "articlekit.pipeline",
-    "convert": "articlekit.convert",
+    "convert": "articlekit.traditional",
     "Article": "articlekit.model",
     "Options": "articlekit.options",
 }

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from articlekit.features import Features, block_features
-from articlekit.model import Block, BlockKind, Decision, Reason, Verdict
+from articlekit.model import Block, BlockKind, Decision, Reason, Verdict, Zone
 from articlekit.vocab import (
     BREADCRUMB_RE,
     BYLINE_RE,
@@ -32,6 +32,7 @@ from articlekit.vocab import (
     COUNTER_RE,
     DATE_COUNTER_RE,
     DATE_RE,
+    DISCLAIMER_RE,
     FOOTER_RE,
     LABEL_VALUE_RUN_RE,
     MEDIA_WORDS_RE,
@@ -58,6 +59,8 @@ MAX_SHORT_CHROME_UNITS = 12
 MAX_METADATA_UNITS = 30
 #: Longest footer line (units): copyright and licence lines.
 MAX_FOOTER_UNITS = 80
+#: Longest labelled disclaimer (units) treated as footer; longer is an article about one.
+MAX_DISCLAIMER_UNITS = 150
 #: Promo: distinct promo cues needed in a block, and the length up to which two suffice.
 MIN_PROMO_CUES = 2
 MAX_TWO_CUE_PROMO_UNITS = 80
@@ -65,6 +68,8 @@ MIN_CUES_LONG_PROMO = 3
 MAX_PROMO_UNITS = 300
 #: Links: share of a block's characters inside links above which it is navigation.
 MAX_LINK_DENSITY = 0.5
+#: Tables whose text is mostly links are indexes (forum threads, link grids).
+MAX_TABLE_LINK_DENSITY = 0.3
 #: Menus drawn as `A | B | C`: separators and mean segment length (units).
 MIN_MENU_SEPARATORS = 3
 MAX_MENU_SEGMENT_UNITS = 6
@@ -73,6 +78,13 @@ MAX_MENU_SEGMENT_UNITS = 6
 #: of menu entries or related titles costs more than an article paragraph earns.
 SHORT_PENALTY = 4
 CHROME_PENALTY = 15
+#: HTML: weights of prose inside / outside readability's candidate, and of short lines inside.
+MAIN_PROSE_WEIGHT = 2.0
+MAIN_PENALTY_WEIGHT = 0.5
+#: A short line inside the candidate (a table cell, a list of dates) earns a little.
+MAIN_SHORT_WEIGHT = 0.5
+MAX_MAIN_SHORT_SCORE = 5.0
+OUTSIDE_PROSE_WEIGHT = 0.5
 #: A related/comment heading ends the region only past this share of its prose.
 MIN_PROSE_SHARE_BEFORE_TERMINATOR = 0.5
 
@@ -93,7 +105,8 @@ def classify_blocks(blocks: Sequence[Block]) -> list[Decision]:
     """Give every block a verdict and a reason (see the module docstring)."""
     features = [block_features(b) for b in blocks]
     judgements = [judge_block(b, f) for b, f in zip(blocks, features, strict=True)]
-    start, end = find_article_region(judgements, features)
+    zones = [b.zone for b in blocks]
+    start, end = find_article_region(judgements, features, zones)
     end = _cut_at_terminator(judgements, features, start, end)
     return _decide(blocks, judgements, start, end)
 
@@ -101,6 +114,8 @@ def classify_blocks(blocks: Sequence[Block]) -> list[Decision]:
 def judge_block(block: Block, feat: Features) -> Judgement:
     """Context-free verdict of one block: the first matching rule wins."""
     text = block.text
+    if block.kind is BlockKind.TABLE and feat.link_density > MAX_TABLE_LINK_DENSITY:
+        return Judgement(Label.BAD, Reason.NAVIGATION)
     if block.kind in (BlockKind.IMAGE, BlockKind.TABLE, BlockKind.CODE):
         return Judgement(Label.SHORT, Reason.STRUCTURE)
     if block.kind is BlockKind.LIST:
@@ -156,6 +171,8 @@ def chrome_reason(text: str, feat: Features) -> Reason | None:
         return Reason.MEDIA
     if units <= MAX_FOOTER_UNITS and FOOTER_RE.search(text) and not feat.ends_sentence:
         return Reason.SHARE_FOOTER
+    if units <= MAX_DISCLAIMER_UNITS and DISCLAIMER_RE.match(text):
+        return Reason.SHARE_FOOTER
     if units <= MAX_METADATA_UNITS and _is_metadata_line(text, feat):
         return Reason.METADATA
     if PROMO_LABEL_RE.match(text) or _is_promo(text, feat):
@@ -168,18 +185,22 @@ def chrome_reason(text: str, feat: Features) -> Reason | None:
 
 
 def find_article_region(
-    judgements: Sequence[Judgement], features: Sequence[Features]
+    judgements: Sequence[Judgement], features: Sequence[Features], zones: Sequence[Zone]
 ) -> tuple[int, int]:
     """The [start, end] block range with the largest prose score (Kadane's scan, linear).
 
     Returns (0, -1) when there is no prose at all.
     """
+    has_candidate = Zone.MAIN in zones
     best, best_start, best_end = 0.0, 0, -1
     run, run_start = 0.0, 0
     for index, (judgement, feat) in enumerate(zip(judgements, features, strict=True)):
         if run <= 0:
             run, run_start = 0.0, index
-        run += _region_score(judgement, feat)
+        score = _region_score(judgement, feat)
+        if has_candidate:
+            score = _zone_weighted(score, zones[index], feat)
+        run += score
         if run > best:
             best, best_start, best_end = run, run_start, index
     return best_start, best_end
@@ -191,6 +212,21 @@ def _region_score(judgement: Judgement, feat: Features) -> float:
     if judgement.label is Label.BAD:
         return -float(CHROME_PENALTY)
     return -float(SHORT_PENALTY)
+
+
+def _zone_weighted(score: float, zone: Zone, feat: Features) -> float:
+    """Trust the HTML main-content candidate: its prose counts more, prose outside it
+    less (it can still be recovered when it adjoins the candidate), and blocks in
+    comment/sidebar containers count against the region."""
+    if zone is Zone.MAIN:
+        if score > 0:
+            return score * MAIN_PROSE_WEIGHT
+        if score == -SHORT_PENALTY:
+            return min(feat.units * MAIN_SHORT_WEIGHT, MAX_MAIN_SHORT_SCORE)
+        return score * MAIN_PENALTY_WEIGHT
+    if zone is Zone.UNLIKELY:
+        return -abs(score) - CHROME_PENALTY
+    return score * OUTSIDE_PROSE_WEIGHT if score > 0 else score
 
 
 def _cut_at_terminator(
@@ -211,7 +247,14 @@ def _cut_at_terminator(
             judgement.reason in (Reason.RELATED, Reason.COMMENT)
             and seen >= total * MIN_PROSE_SHARE_BEFORE_TERMINATOR
         ):
-            return index - 1
+            return _last_prose(judgements, start, index - 1)
+    return end
+
+
+def _last_prose(judgements: Sequence[Judgement], start: int, end: int) -> int:
+    """Pull the region's end back to its last prose block (no dangling headings)."""
+    while end >= start and judgements[end].label is not Label.GOOD:
+        end -= 1
     return end
 
 
@@ -249,9 +292,11 @@ def _judge_list(block: Block, feat: Features) -> Judgement:
     found = [r for r in reasons if r is not None]
     if found and len(found) * 2 >= len(reasons) and not any(map(is_prose, item_features)):
         return Judgement(Label.BAD, Counter(found).most_common(1)[0][0])
-    if feat.link_density > MAX_LINK_DENSITY:
+    if feat.link_density > MAX_TABLE_LINK_DENSITY:
         return Judgement(Label.BAD, Reason.NAVIGATION)
-    return Judgement(Label.GOOD if is_prose(feat) else Label.SHORT, Reason.STRUCTURE)
+    prose_items = sum(map(is_prose, item_features))
+    is_good = prose_items * 2 >= len(item_features) and is_prose(feat)
+    return Judgement(Label.GOOD if is_good else Label.SHORT, Reason.STRUCTURE)
 
 
 def _is_metadata_line(text: str, feat: Features) -> bool:

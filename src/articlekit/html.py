@@ -31,14 +31,71 @@ _DROP_TAGS = (
     "textarea", "input", "iframe", "object", "embed", "canvas", "head", "map", "dialog",
 )  # fmt: skip
 _BLOCK_TAGS = frozenset(
-    "address article aside blockquote center dd details dir div dl dt fieldset figcaption figure "
-    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody "
-    "td tfoot th thead tr ul caption".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "dd",
+        "details",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "caption",
+    ]
 )
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>")
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 #: A table is data (kept as rows) when it has no nested table and short cells.
 MAX_DATA_CELL_CHARS = 200
@@ -67,7 +124,9 @@ def parse_html(markup: str) -> HtmlElement:
     try:
         return document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError):
-        return document_fromstring(f"<html><body><pre>{_escape(markup)}</pre></body></html>", parser=parser)
+        return document_fromstring(
+            f"<html><body><pre>{_escape(markup)}</pre></body></html>", parser=parser
+        )
 
 
 def cap_nesting(markup: str, limit: int) -> str:
@@ -138,7 +197,9 @@ def _is_hidden(element: HtmlElement) -> bool:
 class _Walker:
     """One iterative pass over the tree (lxml's iterwalk), emitting blocks in order."""
 
-    def __init__(self, main: HtmlElement | None, unlikely: set[HtmlElement], *, keep_images: bool) -> None:
+    def __init__(
+        self, main: HtmlElement | None, unlikely: set[HtmlElement], *, keep_images: bool
+    ) -> None:
         self.main = main
         self.unlikely = unlikely
         self.keep_images = keep_images
@@ -239,7 +300,9 @@ class _Walker:
             self._items.append(text)
             self._list_links += links
         elif self._heading and not line_break:
-            self._emit(BlockKind.HEADING, text, f"h{self._heading}", level=self._heading, links=links)
+            self._emit(
+                BlockKind.HEADING, text, f"h{self._heading}", level=self._heading, links=links
+            )
         elif self._quote:
             self._emit(BlockKind.QUOTE, text, "blockquote", links=links)
         else:
@@ -257,7 +320,9 @@ class _Walker:
         src = element.get("src") or element.get("data-src") or element.get("data-original") or ""
         if src.strip():
             self._flush()
-            self._emit(BlockKind.IMAGE, normalize_space(element.get("alt") or ""), "img", src=src.strip())
+            self._emit(
+                BlockKind.IMAGE, normalize_space(element.get("alt") or ""), "img", src=src.strip()
+            )
 
     def _emit(
         self,
@@ -294,7 +359,7 @@ def _is_data_table(table: HtmlElement) -> bool:
     rows = table.findall(".//tr")
     if len(rows) < MIN_DATA_ROWS:
         return False
-    if any(table.iterfind(".//p")) or any(table.iterfind(".//div")):
+    if table.find(".//p") is not None or table.find(".//div") is not None:
         return False
     return all(len(c.text_content()) <= MAX_DATA_CELL_CHARS for c in table.iter("td", "th"))
 

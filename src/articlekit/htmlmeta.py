@@ -23,7 +23,14 @@ _DATE_KEYS = (
     "publish_date", "publishdate", "dc.date.issued", "dc.date", "date", "sailthru.date",
     "parsely-pub-date", "article.published", "published_time", "og:release_date",
 )  # fmt: skip
-_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author")
+_AUTHOR_KEYS = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+)
 _SITE_KEYS = ("og:site_name", "application-name", "twitter:site")
 _TITLE_KEYS = ("og:title", "twitter:title", "headline")
 _URL_RE = re.compile(r"^https?://", re.IGNORECASE)
@@ -80,7 +87,9 @@ def _authors(metas: dict[str, str], ld: list[dict[str, Any]]) -> tuple[str, ...]
             return tuple(dict.fromkeys(names))
     value = _first(metas, _AUTHOR_KEYS)
     if value and not _URL_RE.match(value):
-        return tuple(n.strip() for n in re.split(r"\s*(?:,|;|，|、|\band\b)\s*", value) if n.strip())
+        return tuple(
+            n.strip() for n in re.split(r"\s*(?:,|;|，|、|\band\b)\s*", value) if n.strip()
+        )
     return ()
 
 
@@ -96,7 +105,9 @@ def _names(value: Any) -> list[str]:
 
 def _canonical(tree: HtmlElement, metas: dict[str, str]) -> str | None:
     for link in tree.iter("link"):
-        if "canonical" in (link.get("rel") or "").lower().split() and _URL_RE.match(link.get("href") or ""):
+        if "canonical" in (link.get("rel") or "").lower().split() and _URL_RE.match(
+            link.get("href") or ""
+        ):
             return str(link.get("href")).strip()
     url = metas.get("og:url")
     return url if url and _URL_RE.match(url) else None
@@ -105,7 +116,9 @@ def _canonical(tree: HtmlElement, metas: dict[str, str]) -> str | None:
 def _meta_values(tree: HtmlElement) -> dict[str, str]:
     values: dict[str, str] = {}
     for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        key = (
+            (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        )
         content = normalize_space(meta.get("content") or "")
         if key and content and key not in values:
             values[key] = content

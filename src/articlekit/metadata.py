@@ -39,10 +39,18 @@ _PLACE_RE = re.compile(f"^[{CJK_CLASS}]{{2,6}}$")
 _NON_PLACE_RE = re.compile(r"评论|分享|收藏|阅读|原创|转载|关注|举报|首页|作者|来源|编辑|打印|字号")
 
 
-def extract_metadata(decisions: Sequence[Decision]) -> tuple[Metadata, list[Decision]]:
-    """Find the metadata and relabel the title, its copies and the page-title line."""
+def extract_metadata(
+    decisions: Sequence[Decision], known_title: str | None = None
+) -> tuple[Metadata, list[Decision]]:
+    """Find the metadata and relabel the title, its copies and the page-title line.
+
+    `known_title` comes from the page's markup, when it has one: the block that
+    repeats it (an `<h1>`, even inside the article) is the title, not a heading.
+    """
     body_start = next((i for i, d in enumerate(decisions) if d.is_body), len(decisions))
-    title_index = _find_title(decisions, body_start)
+    title_index = _find_known_title(decisions, known_title, body_start)
+    if title_index is None:
+        title_index = _find_title(decisions, body_start)
     title = decisions[title_index].block.text if title_index is not None else None
     relabelled, site = _relabel_title_copies(decisions, title, title_index)
     window = _metadata_window(relabelled, body_start)
@@ -89,6 +97,15 @@ def split_page_title(line: str, title: str) -> str | None:
         return None
     parts = [p for p in TITLE_SEPARATOR_RE.split(rest) if p.strip()]
     return parts[-1].strip() if parts else None
+
+
+def _find_known_title(
+    decisions: Sequence[Decision], known_title: str | None, body_start: int
+) -> int | None:
+    if not known_title:
+        return None
+    limit = min(len(decisions), body_start + TITLE_WINDOW_BLOCKS)
+    return next((i for i in range(limit) if decisions[i].block.text == known_title), None)
 
 
 def _find_title(decisions: Sequence[Decision], body_start: int) -> int | None:

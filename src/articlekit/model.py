@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from articlekit.convert import Target
+    from articlekit.traditional import Target
 
 
 class BlockKind(StrEnum):
@@ -165,7 +165,7 @@ class Article:
 
     def converted(self, to: Target) -> Article:
         """This article with every text field converted by OpenCC (`zh-Hant`, `zh-TW`, `zh-HK`)."""
-        from articlekit.convert import convert_article
+        from articlekit.traditional import convert_article
 
         return convert_article(self, to)
 

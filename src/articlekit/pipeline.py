@@ -34,7 +34,7 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
     else:
         blocks, page_meta = split_text_blocks(loaded.text), Metadata()
     decisions = classify_blocks(blocks)
-    text_meta, decisions = extract_metadata(decisions)
+    text_meta, decisions = extract_metadata(decisions, page_meta.title)
     body = [d.block for d in decisions if d.is_body]
     if sum(len(b.text) for b in body) < options.min_body_chars:
         raise NoArticleError("no article text found")

@@ -32,7 +32,7 @@ class _ChineseAwareDocument(Document):  # type: ignore[misc]
         super().__init__(tree)
         self.unlikely: set[HtmlElement] = set()
 
-    def _parse(self, input: HtmlElement) -> HtmlElement:  # noqa: A002 - readability's name
+    def _parse(self, input: HtmlElement) -> HtmlElement:
         return input
 
     def remove_unlikely_candidates(self) -> None:
@@ -57,7 +57,11 @@ class _ChineseAwareDocument(Document):  # type: ignore[misc]
             units = count_units(text)
             if units < MIN_PARAGRAPH_UNITS:
                 continue
-            score = 1 + len(PUNCT_RE.findall(text)) + min(units / UNITS_PER_LENGTH_POINT, MAX_LENGTH_BONUS)
+            score = (
+                1
+                + len(PUNCT_RE.findall(text))
+                + min(units / UNITS_PER_LENGTH_POINT, MAX_LENGTH_BONUS)
+            )
             grand = parent.getparent()
             for node, share in ((parent, 1.0), (grand, 0.5)):
                 if node is None:

@@ -106,7 +106,7 @@ def _speaker_turns(blocks: Sequence[Block]) -> dict[int, _Labelled]:
         if not match:
             continue
         label, text = match.group("label").strip(), match.group("text").strip()
-        if label in NON_SPEAKER_LABELS or not _is_sentence(text):
+        if label in NON_SPEAKER_LABELS or not _is_sentence(text, is_role=label in ROLE_LABELS):
             continue
         candidates[index] = _Labelled(label, text)
     counts = Counter(c.speaker for c in candidates.values())
@@ -117,9 +117,10 @@ def _speaker_turns(blocks: Sequence[Block]) -> dict[int, _Labelled]:
     return turns if len(distinct) >= 2 and enough else {}
 
 
-def _is_sentence(text: str) -> bool:
+def _is_sentence(text: str, *, is_role: bool) -> bool:
+    """Text after a label that reads as speech (a role's `Q: Why?` may be one word)."""
     units = count_units(text)
-    if units < MIN_TURN_UNITS:
+    if units < (1 if is_role else MIN_TURN_UNITS):
         return False
     return (
         units >= MIN_UNPUNCTUATED_TURN_UNITS

@@ -65,7 +65,7 @@ MEDIA_WORDS_RE = re.compile(
 #: Reading statistics and counters (word count, reading time, views, likes).
 COUNTER_RE = re.compile(
     r"本文字数|字数|阅读完需|阅读时间|阅读需|阅读量|阅读数|浏览量?|浏览次数|点击量|点击数|"
-    r"人阅读|次阅读|人浏览|次浏览|人看过|点赞|\d+\s*(?:min|minute)s?\s+read\b|\breading time\b|"
+    r"人阅读|次阅读|人浏览|次浏览|人看过|点赞|阅览者|阅览次数|阅读次数|\d+\s*(?:min|minute)s?\s+read\b|\breading time\b|"
     r"\b\d[\d,.]*[km]?\s+(?:views|reads|likes|shares|comments)\b",
     re.IGNORECASE,
 )
@@ -82,7 +82,7 @@ BYLINE_RE = re.compile(
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)\s*$"
 )
 ZH_AUTHOR_RE = re.compile(
-    f"(?:作者|记者|記者|文|撰文|编译|编辑)\\s*[:：/｜|]?\\s*(?P<names>[{CJK_CLASS}·]{{2,4}}"
+    f"(?:(?:作者|记者|記者|撰文|编译|编辑)\\s*[:：/｜|]?|(?<![{CJK_CLASS}])文\\s*[:：/｜|])\\s*(?P<names>[{CJK_CLASS}·]{{2,4}}"
     f"(?:[\\s、,，]+[{CJK_CLASS}·]{{2,4}}){{0,3}})"
 )
 LOCATION_LABEL_RE = re.compile(r"^\s*(?:地点|地點|Location)\s*[:：]\s*(?P<place>.{1,20}?)\s*$")
@@ -133,6 +133,12 @@ FOOTER_RE = re.compile(
     r"ICP备|ICP证|ICP證|公网安备|备案号|违法和不良信息|不良信息举报|联系我们|關於我們|关于我们|"
     r"广告服务|廣告服務|免责声明|免責聲明|转载请注明|轉載請註明|未经授权|未經授權|禁止转载|"
     r"privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|contact us|about us",
+    re.IGNORECASE,
+)
+#: Disclaimers and statements that open with their label (`声明：…`, `Disclaimer: …`).
+DISCLAIMER_RE = re.compile(
+    r"^\s*[【\[(（]?\s*(?:声明|聲明|免责声明|免責聲明|特别声明|特別聲明|郑重声明|版权声明|版權聲明|"
+    r"风险提示|風險提示|Disclaimer|Disclosure)\s*[:：】\])）]",
     re.IGNORECASE,
 )
 PROMO_RE = re.compile(

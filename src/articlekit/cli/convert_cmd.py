@@ -21,8 +21,8 @@ def convert_command(
 ) -> None:
     """Convert Simplified Chinese to Traditional; code and URLs are left alone."""
     from articlekit.cli.io import read_input, write_output
-    from articlekit.convert import convert
     from articlekit.load import decode
+    from articlekit.traditional import convert
 
     name = "<stdin>" if source == "-" else source
     with reported(name):

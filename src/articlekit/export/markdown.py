@@ -12,7 +12,8 @@ import re
 
 from articlekit.model import Article, Block, BlockKind, Section
 
-_LINE_START_RE = re.compile(r"^(\s*)([#>+=|]|[-*](?=\s|$)|\d+(?=[.)](?:\s|$)))", re.MULTILINE)
+_LINE_START_RE = re.compile(r"^(\s*)([#>+=|]|[-*](?=\s|$))", re.MULTILINE)
+_ORDERED_RE = re.compile(r"^(\s*\d+)([.)])(?=\s|$)", re.MULTILINE)
 _INLINE_RE = re.compile(r"([\\`*\[\]])|<(?=[A-Za-z/!?])|(?<!\w)_|_(?!\w)")
 _SAFE_URL_RE = re.compile(r"^(?:https?://|//|/|\./|\.\./|[\w.-]+(?:/|$))", re.IGNORECASE)
 _UNSAFE_SCHEME_RE = re.compile(r"^\s*(?:javascript|vbscript|data|file):", re.IGNORECASE)
@@ -36,6 +37,7 @@ def escape_markdown(text: str) -> str:
     'snake_case stays'
     """
     text = _INLINE_RE.sub(lambda m: "&lt;" if m.group(0) == "<" else "\\" + m.group(0), text)
+    text = _ORDERED_RE.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text)
     return _LINE_START_RE.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text)
 
 

@@ -1,0 +1,67 @@
+"""Rules of the classifier, one chrome kind at a time, plus the region search."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlekit.classify import chrome_reason, classify_blocks, is_prose
+from articlekit.features import block_features_of
+from articlekit.model import Reason
+from conftest import paragraph
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("2024-06-15 16:307268", Reason.METADATA),
+        ("发布时间：2020-10-04 20:30 来源：长江网", Reason.METADATA),
+        ("本文字数:5296 字", Reason.METADATA),
+        ("By Jamelle Bouie", Reason.METADATA),
+        ("暂无评论", Reason.COMMENT),
+        ("Leave a comment", Reason.COMMENT),
+        ("相关阅读", Reason.RELATED),
+        ("Related Articles", Reason.RELATED),
+        ("大小:3.16M时长:18:23", Reason.MEDIA),
+        ("Copyright © 2000-2006 Example Ltd. All rights reserved", Reason.SHARE_FOOTER),
+        ("声明：本站力求信息真实，文章内容仅供参考。", Reason.SHARE_FOOTER),
+        ("分享到：", Reason.SHARE_FOOTER),
+        ("会议报名火热来袭，干货翻倍！", Reason.AD_PROMO),
+        ("公众号推荐：", Reason.AD_PROMO),
+        ("首页 | 新闻 | 体育 | 财经 | 科技", Reason.NAVIGATION),
+        ("您的当前位置：新闻中心 > 武汉", Reason.NAVIGATION),
+    ],
+)
+def test_chrome_lines(line: str, reason: Reason) -> None:
+    assert chrome_reason(line, block_features_of(line)) is reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "他在评论中写道，这是一个好的开始。",
+        "The committee will share its findings with the public next week.",
+        "2021 年 2 月，我们发布了著名的「文生图」人工智能系统，它是一个模型。",
+        "結語",
+    ],
+)
+def test_body_lines_are_not_chrome(line: str) -> None:
+    assert chrome_reason(line, block_features_of(line)) is None
+
+
+def test_prose_needs_punctuation_or_length() -> None:
+    assert is_prose(block_features_of("我们训练一个小规模的模型，可以看到光照和反射。"))
+    assert not is_prose(block_features_of("架构师训练营第十四周"))
+
+
+def test_menu_before_and_related_list_after_the_article_are_dropped() -> None:
+    lines = [
+        "首页", "新闻", "体育", "标题：一篇文章",
+        "第一段正文，讲述了事情的来龙去脉，细节很多，内容充实。",
+        "小标题",
+        "第二段正文，继续说明这件事情的影响，以及各方的反应和评价。",
+        "相关阅读", "另一篇文章的标题", "作者甲", "又一篇文章的标题", "作者乙",
+    ]  # fmt: skip
+    decisions = classify_blocks([paragraph(t, i) for i, t in enumerate(lines)])
+    kept = [d.block.text for d in decisions if d.is_body]
+    assert kept == [lines[4], "小标题", lines[6]]
+    assert all(d.reason is not Reason.PROSE for d in decisions if not d.is_body)

@@ -1,0 +1,101 @@
+"""The CLI through typer's runner and through real subprocesses."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from articlekit.cli.app import app
+from conftest import PAGES, SEED
+
+runner = CliRunner()
+
+
+def test_clean_json_to_stdout() -> None:
+    result = runner.invoke(app, ["clean", str(SEED), "--format", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["schema"] == "articlekit/article@1" and "removed" not in data
+
+
+def test_clean_explain_adds_removed() -> None:
+    result = runner.invoke(app, ["clean", str(SEED), "--format", "json", "--explain"])
+    assert result.exit_code == 0
+    assert any(r["reason"] == "comment stub" for r in json.loads(result.stdout)["removed"])
+
+
+def test_clean_to_file_writes_markdown(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "talk.md"
+    result = runner.invoke(app, ["clean", str(SEED), "-o", str(target), "--to", "zh-TW"])
+    assert result.exit_code == 0 and result.stdout == ""
+    text = target.read_text("utf-8")
+    assert text.startswith("---") and "影片" in text
+    assert not list(target.parent.glob("*.tmp"))
+
+
+def test_clean_reads_stdin() -> None:
+    result = runner.invoke(app, ["clean", "-", "--format", "text"], input=SEED.read_bytes())
+    assert result.exit_code == 0 and "巅峰对话" in result.stdout
+
+
+def test_missing_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.html"
+    result = runner.invoke(app, ["clean", str(missing)])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and str(missing) in result.stderr
+
+
+def test_usage_error_exits_2() -> None:
+    assert runner.invoke(app, ["clean", str(SEED), "--format", "pdf"]).exit_code == 2
+
+
+def test_inspect_lists_dropped_blocks_with_reasons() -> None:
+    result = runner.invoke(app, ["inspect", str(SEED), "--removed"])
+    assert result.exit_code == 0
+    for reason in ("comment stub", "ad/promo", "media player", "metadata line"):
+        assert reason in result.stdout
+
+
+def test_convert_command(tmp_path: Path) -> None:
+    source = tmp_path / "notes.md"
+    source.write_text("# 视频\n\n算法很重要。\n", "utf-8")
+    result = runner.invoke(app, ["convert", str(source), "--to", "zh-TW"])
+    assert result.exit_code == 0 and result.stdout == "# 影片\n\n演算法很重要。\n"
+
+
+def _run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "articlekit", *args], input=stdin, capture_output=True, timeout=120
+    )
+
+
+def test_subprocess_clean_html_page() -> None:
+    done = _run("clean", str(PAGES / "cjn-1.html"), "--format", "text")
+    assert done.returncode == 0 and "外媒关注武汉的热情不减" in done.stdout.decode()
+
+
+def test_subprocess_pipe_text_and_version() -> None:
+    done = _run("clean", "-", stdin=SEED.read_bytes())
+    assert done.returncode == 0 and done.stdout.decode().startswith("---")
+    version = _run("--version")
+    assert version.returncode == 0 and version.stdout.decode().startswith("articlekit ")
+
+
+def test_subprocess_bad_input_is_one_line_no_traceback(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.html"
+    junk.write_bytes(bytes(range(256)) * 64)
+    done = _run("clean", str(junk))
+    assert done.returncode == 1
+    err = done.stderr.decode()
+    assert err.count("\n") == 1 and "junk.html" in err and "Traceback" not in err
+
+
+def test_subprocess_convert_inspect() -> None:
+    done = _run("convert", "-", "--to", "zh-HK", stdin="视频".encode())
+    assert done.returncode == 0 and done.stdout.decode() == "視頻"
+    inspected = _run("inspect", str(SEED))
+    assert inspected.returncode == 0 and "chrome" in inspected.stdout.decode()

@@ -1,0 +1,74 @@
+"""Golden files for every exporter: one folder per case under tests/golden/.
+
+Regenerate only on purpose: `ARTICLEKIT_REGENERATE=1 pytest tests/test_export.py`,
+then review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from articlekit import clean
+from articlekit.export.jsonout import json_schema
+from articlekit.export.markdown import escape_markdown
+from conftest import FIXTURES, PAGES
+
+GOLDEN = Path(__file__).parent / "golden"
+CASES = {
+    "seed-text": FIXTURES / "seed" / "infoq-sora-talk.txt",
+    "cjn-html": PAGES / "cjn-1.html",
+    "en-opinion-html": PAGES / "en-opinion.html",
+}
+REGENERATE = os.environ.get("ARTICLEKIT_REGENERATE") == "1"
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize(("name", "render"), [
+    ("expected.md", lambda a: a.to_markdown()),
+    ("expected.json", lambda a: a.to_json() + "\n"),
+    ("expected.txt", lambda a: a.to_text()),
+])  # fmt: skip
+def test_golden(case: str, name: str, render) -> None:  # type: ignore[no-untyped-def]
+    article = clean(CASES[case].read_bytes())
+    produced = render(article)
+    path = GOLDEN / case / name
+    if REGENERATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(produced, "utf-8")
+    assert produced == path.read_text("utf-8")
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_json_is_valid_against_schema(case: str) -> None:
+    data = json.loads(clean(CASES[case].read_bytes()).to_json(explain=True))
+    jsonschema.validate(data, json_schema())
+
+
+def test_markdown_has_front_matter_title_headings_and_bold_speakers() -> None:
+    markdown = clean(CASES["seed-text"].read_bytes()).to_markdown()
+    assert markdown.startswith("---\ntitle: ")
+    assert "\n# Sora" in markdown and "\n## 结语\n" in markdown
+    assert "**谢赛宁:** 您曾在 X 上发帖说" in markdown
+
+
+def test_markdown_never_carries_live_markup() -> None:
+    page = (
+        b"<html><body><article><h1>T</h1>"
+        b"<p>First paragraph of the story, long enough to be prose, with detail.</p>"
+        b"<p>Second <script>alert(1)</script> paragraph &lt;img src=x onerror=alert(1)&gt; here.</p>"
+        b'<img src="javascript:alert(1)" alt="x"><img src="data:image/png;base64,AAAA" alt="y">'
+        b"<p>Third paragraph keeps going with more words, and more detail.</p></article></body></html>"
+    )
+    markdown = clean(page).to_markdown()
+    assert "<script" not in markdown and "<img" not in markdown
+    assert "javascript:" not in markdown and "data:" not in markdown
+
+
+def test_escape_keeps_plain_text_readable() -> None:
+    assert escape_markdown("在 2024 年，模型变大了。") == "在 2024 年，模型变大了。"
+    assert escape_markdown("1. not a list") == "1\\. not a list"

@@ -1,0 +1,72 @@
+"""Saved HTML pages: the main content, structure, deep nesting and encodings."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlekit import clean
+from conftest import PAGES
+
+
+def test_chrome_heavy_portal_keeps_body_drops_chrome() -> None:
+    text = clean((PAGES / "cjn-1.html").read_bytes()).to_text()
+    assert "外媒关注武汉的热情不减" in text
+    for chrome in ("网站地图", "调整字体", "设置首页"):
+        assert chrome not in text
+
+
+def test_gbk_page_is_read_correctly() -> None:
+    article = clean((PAGES / "zh-gbk.html").read_bytes())
+    assert "\ufffd" not in article.to_text()
+    assert article.language == "zh-Hans"
+
+
+def test_html_structure_is_kept() -> None:
+    page = """<html><head><title>模型的未来 - 某网站</title></head><body>
+    <nav><a href="/">首页</a> <a href="/n">新闻</a></nav>
+    <article><h1>模型的未来</h1>
+    <p>第一段正文，讲述了研究的背景和动机，内容充实而且很长。</p>
+    <h2>方法</h2><p>我们使用了大量数据训练模型，并比较了多种方法的效果。</p>
+    <ul><li>第一点，数据要干净。</li><li>第二点，模型要足够大。</li></ul>
+    <blockquote>引用的一句话，来自某位专家的评论。</blockquote>
+    <pre>print("hello")</pre>
+    <table><tr><th>模型</th><th>分数</th></tr><tr><td>A</td><td>0.9</td></tr></table>
+    </article><footer>版权所有 © 2024</footer></body></html>"""
+    article = clean(page)
+    assert article.title == "模型的未来"
+    kinds = [b.kind.value for s in article.sections for b in s.blocks]
+    assert kinds == ["paragraph", "paragraph", "list", "quote", "code", "table"]
+    assert [s.heading for s in article.sections] == [None, "方法"]
+    assert "版权所有" not in article.to_text()
+
+
+def test_html_interview_becomes_qa() -> None:
+    turns = "".join(
+        f"<p>{s}：{t}</p>"
+        for s, t in [("问", "您为什么选择这个方向？"), ("答", "因为它最有前景，而且我们有积累。"),
+                     ("问", "下一步的计划是什么？"), ("答", "继续扩大团队，做更大的模型。")]
+    )  # fmt: skip
+    article = clean(f"<html><body><div class='content'><h1>专访</h1>{turns}</div></body></html>")
+    assert [s.kind for s in article.sections] == ["qa"]
+    assert [t.speaker for t in article.sections[0].turns] == ["问", "答", "问", "答"]
+
+
+@pytest.mark.parametrize("depth", [300, 5_000, 100_000])
+def test_deeply_nested_text_is_kept(depth: int) -> None:
+    page = (
+        "<html><body>"
+        + "<div>" * depth
+        + "<p>深处的正文，必须被保留下来，一个字也不能少。</p>"
+        + "</div>" * depth
+    )
+    assert "深处的正文" in clean(page).to_text()
+
+
+def test_unclosed_inline_tags_do_not_lose_text() -> None:
+    page = (
+        "<html><body><p>开头的一段正文，足够长，也有标点。</p>"
+        + "<b>" * 5_000
+        + "<p>结尾的正文也在这里，同样要保留。</p>"
+    )
+    text = clean(page).to_text()
+    assert "结尾的正文" in text

@@ -1,0 +1,76 @@
+"""Decoding and sniffing: declared, lying and missing charsets; HTML vs text by content."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlekit.errors import BinaryInputError, EmptyInputError, InputTooLargeError
+from articlekit.load import decode, load, sniff_html
+from conftest import PAGES
+
+ZH = "中文网页的正文，繁體字也要正確。"
+
+
+def test_gbk_page_declared_gb2312_reads_as_gb18030() -> None:
+    data = b'<html><head><meta charset="gb2312"></head><body><p>' + ZH.encode("gbk") + b"</p>"
+    text, codec, warnings = decode(data)
+    assert ZH in text and codec == "gb18030" and warnings == ()
+
+
+def test_declared_gb2312_but_utf8_bytes_is_read_as_utf8_with_a_warning() -> None:
+    data = b'<meta http-equiv="Content-Type" content="text/html; charset=gb2312"><p>' + ZH.encode()
+    text, codec, warnings = decode(data)
+    assert ZH in text and codec == "utf-8"
+    assert warnings and "gb2312" in warnings[0]
+
+
+def test_undeclared_gbk_is_detected() -> None:
+    data = ("<p>" + ZH * 20 + "</p>").encode("gbk")
+    text, _, _ = decode(data)
+    assert ZH in text
+
+
+def test_big5_declared_reads_as_big5hkscs() -> None:
+    data = b'<?xml version="1.0" encoding="big5"?><p>' + "繁體中文測試".encode("big5")
+    text, codec, _ = decode(data)
+    assert "繁體中文測試" in text and codec == "big5hkscs"
+
+
+def test_bom_wins() -> None:
+    assert decode("\ufeff标题".encode("utf-8"))[0] == "标题"
+
+
+def test_real_gbk_fixture_has_no_replacement_characters() -> None:
+    text, codec, _ = decode((PAGES / "zh-gbk.html").read_bytes())
+    assert "\ufffd" not in text and codec == "gb18030"
+
+
+@pytest.mark.parametrize(
+    ("text", "is_html"),
+    [
+        ("<!doctype html><p>x</p>", True),
+        ("  \n<html><body>x</body></html>", True),
+        ("正文里提到 <div> 标签。", False),
+        ("问：什么是 HTML？\n答：一种标记语言。", False),
+    ],
+)
+def test_sniff_from_content(text: str, is_html: bool) -> None:
+    assert sniff_html(text) is is_html
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (b"", EmptyInputError),
+        (b"  \n\t ", EmptyInputError),
+        (bytes(range(256)) * 4, BinaryInputError),
+    ],
+)
+def test_bad_input_raises_typed_errors(data: bytes, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        load(data, max_bytes=10_000)
+
+
+def test_size_limit() -> None:
+    with pytest.raises(InputTooLargeError):
+        load(b"x" * 101, max_bytes=100)

@@ -1,0 +1,62 @@
+"""Headings and Q&A turns — and label lines that must not become turns."""
+
+from __future__ import annotations
+
+from articlekit.segment import segment_sections
+from conftest import paragraph
+
+
+def _sections(lines: list[str]):  # type: ignore[no-untyped-def]
+    return segment_sections([paragraph(t, i) for i, t in enumerate(lines)])
+
+
+def test_interview_with_role_labels_becomes_qa() -> None:
+    sections = _sections(
+        [
+            "记者：您为什么选择回国创业？能谈谈当时的考虑吗？",
+            "张教授：主要是因为国内的市场更大，机会也更多。",
+            "记者：遇到过哪些困难？",
+            "张教授：最大的困难是招人，好的工程师很难找。",
+            "我们花了两年时间才组建起完整的团队。",
+        ]
+    )
+    assert [s.kind for s in sections] == ["qa"]
+    turns = sections[0].turns
+    assert [t.speaker for t in turns] == ["记者", "张教授", "记者", "张教授"]
+    assert turns[-1].text.endswith("完整的团队。") and "\n\n" in turns[-1].text
+
+
+def test_english_q_and_a() -> None:
+    sections = _sections(["Q: What changed this year?", "A: Almost everything, frankly.", "Q: Why?",
+                          "A: Because the market moved faster than we did."])  # fmt: skip
+    assert sections[0].kind == "qa" and [t.speaker for t in sections[0].turns] == [
+        "Q",
+        "A",
+        "Q",
+        "A",
+    ]
+
+
+def test_label_value_lines_are_not_turns() -> None:
+    sections = _sections(
+        [
+            "时间：2024年6月15日 上午9点",
+            "地点：北京国际会议中心",
+            "主持人：王五",
+            "来源：某某网",
+            "会议将讨论人工智能的最新进展，欢迎大家参加。",
+        ]
+    )
+    assert all(s.kind == "lecture" for s in sections)
+
+
+def test_heading_opens_a_lecture_section() -> None:
+    sections = _sections(
+        ["开场白，介绍今天的主题和嘉宾。", "第一部分", "这一部分讲述了模型的训练方法和结果。"]
+    )
+    assert [(s.kind, s.heading) for s in sections] == [("lecture", None), ("lecture", "第一部分")]
+
+
+def test_one_speaker_label_is_not_an_interview() -> None:
+    sections = _sections(["编者按：本文讲述了一个故事。", "故事的开头是这样的，很久以前。"])
+    assert sections[0].kind == "lecture"
