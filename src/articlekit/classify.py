@@ -87,6 +87,9 @@ MAX_MAIN_SHORT_SCORE = 5.0
 OUTSIDE_PROSE_WEIGHT = 0.5
 #: A related/comment heading ends the region only past this share of its prose.
 MIN_PROSE_SHARE_BEFORE_TERMINATOR = 0.5
+#: …or, for a comment heading, past this much prose (units): a long comment thread can
+#: outweigh the article it follows.
+MIN_PROSE_UNITS_BEFORE_COMMENTS = 150
 
 
 class Label(StrEnum):
@@ -243,9 +246,9 @@ def _cut_at_terminator(
         judgement = judgements[index]
         if judgement.label is Label.GOOD:
             seen += features[index].units
-        elif (
-            judgement.reason in (Reason.RELATED, Reason.COMMENT)
-            and seen >= total * MIN_PROSE_SHARE_BEFORE_TERMINATOR
+        elif judgement.reason in (Reason.RELATED, Reason.COMMENT) and (
+            seen >= total * MIN_PROSE_SHARE_BEFORE_TERMINATOR
+            or (judgement.reason is Reason.COMMENT and seen >= MIN_PROSE_UNITS_BEFORE_COMMENTS)
         ):
             return _last_prose(judgements, start, index - 1)
     return end
