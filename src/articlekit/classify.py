@@ -29,20 +29,20 @@ from articlekit.vocab import (
     BREADCRUMB_RE,
     BYLINE_RE,
     COMMENT_STUB_RE,
-    COUNTER_RE,
+    COUNTER,
     DATE_COUNTER_RE,
     DATE_RE,
     DISCLAIMER_RE,
-    FOOTER_RE,
+    FOOTER,
     LABEL_VALUE_RUN_RE,
-    MEDIA_WORDS_RE,
+    MEDIA_WORDS,
     META_LABEL_RE,
     NAV_RE,
+    PROMO,
     PROMO_LABEL_RE,
-    PROMO_RE,
     RELATED_RE,
     SEPARATOR_RUN_RE,
-    SHARE_RE,
+    SHARE,
 )
 
 #: Units (CJK chars or words) at or above which a block ending a sentence is prose.
@@ -66,6 +66,8 @@ MIN_PROMO_CUES = 2
 MAX_TWO_CUE_PROMO_UNITS = 80
 MIN_CUES_LONG_PROMO = 3
 MAX_PROMO_UNITS = 300
+#: Longest player/file widget line (characters): `大小:3.16M时长:18:23`.
+MAX_MEDIA_LINE_CHARS = 60
 #: Links: share of a block's characters inside links above which it is navigation.
 MAX_LINK_DENSITY = 0.5
 #: Tables whose text is mostly links are indexes (forum threads, link grids).
@@ -172,7 +174,7 @@ def chrome_reason(text: str, feat: Features) -> Reason | None:
         return Reason.RELATED
     if _is_media_line(text):
         return Reason.MEDIA
-    if units <= MAX_FOOTER_UNITS and FOOTER_RE.search(text) and not feat.ends_sentence:
+    if units <= MAX_FOOTER_UNITS and FOOTER.search(text) and not feat.ends_sentence:
         return Reason.SHARE_FOOTER
     if units <= MAX_DISCLAIMER_UNITS and DISCLAIMER_RE.match(text):
         return Reason.SHARE_FOOTER
@@ -180,7 +182,7 @@ def chrome_reason(text: str, feat: Features) -> Reason | None:
         return Reason.METADATA
     if PROMO_LABEL_RE.match(text) or _is_promo(text, feat):
         return Reason.AD_PROMO
-    if short and SHARE_RE.search(text) and not feat.ends_sentence:
+    if short and SHARE.search(text) and not feat.ends_sentence:
         return Reason.SHARE_FOOTER
     if _is_menu_line(text, feat):
         return Reason.NAVIGATION
@@ -303,7 +305,7 @@ def _judge_list(block: Block, feat: Features) -> Judgement:
 
 
 def _is_metadata_line(text: str, feat: Features) -> bool:
-    if META_LABEL_RE.match(text) or BYLINE_RE.match(text) or COUNTER_RE.search(text):
+    if META_LABEL_RE.match(text) or BYLINE_RE.match(text) or COUNTER.search(text):
         return True
     return (
         bool(DATE_RE.search(text))
@@ -313,18 +315,20 @@ def _is_metadata_line(text: str, feat: Features) -> bool:
 
 
 def _is_media_line(text: str) -> bool:
+    if len(text) > MAX_MEDIA_LINE_CHARS:
+        return False
     runs = LABEL_VALUE_RUN_RE.findall(text)
     if len(runs) >= 2 and sum(len(r) for r in runs) >= 0.6 * len(text.replace(" ", "")):
         return True
     return (
-        len(text) <= 20
-        and bool(MEDIA_WORDS_RE.search(text))
-        and bool(LABEL_VALUE_RUN_RE.search(text))
+        len(text) <= 20 and bool(MEDIA_WORDS.search(text)) and bool(LABEL_VALUE_RUN_RE.search(text))
     )
 
 
 def _is_promo(text: str, feat: Features) -> bool:
-    cues = {m.group(0).lower() for m in PROMO_RE.finditer(text)}
+    if feat.units > MAX_PROMO_UNITS or not PROMO.search(text):
+        return False
+    cues = {hit.lower() for hit in PROMO.findall(text)}
     if not cues:
         return False
     if len(cues) == 1:

@@ -21,7 +21,7 @@ _TRADITIONAL = frozenset(
 _KANA_START, _KANA_END = "\u3040", "\u30ff"
 _HANGUL_START, _HANGUL_END = "\uac00", "\ud7af"
 #: Characters of body text sampled: enough to decide, bounded on huge pages.
-SAMPLE_CHARS = 20_000
+SAMPLE_CHARS = 4_000
 
 
 def detect_language(blocks: Sequence[Block]) -> str:
@@ -33,7 +33,14 @@ def detect_language(blocks: Sequence[Block]) -> str:
     >>> detect_language([Block(BlockKind.PARAGRAPH, "The model explains it.", 0)])
     'en'
     """
-    text = "\n".join(b.text for b in blocks)[:SAMPLE_CHARS]
+    pieces: list[str] = []
+    size = 0
+    for block in blocks:
+        pieces.append(block.text)
+        size += len(block.text)
+        if size >= SAMPLE_CHARS:
+            break
+    text = "\n".join(pieces)[:SAMPLE_CHARS]
     return detect_text_language(text)
 
 

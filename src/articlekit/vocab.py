@@ -24,6 +24,41 @@ CLOSERS = "”’\"'」』）)】》>*"
 PUNCT_RE = re.compile(f"[{re.escape(CLAUSE_PUNCT + SENTENCE_END)}]")
 ENDS_SENTENCE_RE = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape(CLOSERS)}]*\\s*$")
 
+
+class Vocabulary:
+    """A word list split by script, so scanning it stays cheap.
+
+    CJK terms form a plain alternation; Latin terms are matched case-insensitively as
+    whole words, and only when the text has Latin letters at all. Two small patterns
+    scan several times faster than one mixed IGNORECASE alternation with `\\b` guards.
+    """
+
+    __slots__ = ("_cjk", "_latin")
+
+    def __init__(self, cjk: str, latin: str = "") -> None:
+        self._cjk = re.compile(cjk) if cjk else None
+        self._latin = re.compile(rf"(?<![\w])(?:{latin})(?![\w])", re.IGNORECASE) if latin else None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first hit, CJK terms first.
+
+        >>> Vocabulary("分享", "share|tweet").search("Share this").group(0)
+        'Share'
+        """
+        hit = self._cjk.search(text) if self._cjk else None
+        if hit is None and self._latin is not None and _LATIN_RE.search(text):
+            hit = self._latin.search(text)
+        return hit
+
+    def findall(self, text: str) -> list[str]:
+        hits = self._cjk.findall(text) if self._cjk else []
+        if self._latin is not None and _LATIN_RE.search(text):
+            hits.extend(self._latin.findall(text))
+        return hits
+
+
+_LATIN_RE = re.compile("[A-Za-z]")
+
 # --- line shapes -------------------------------------------------------------------
 
 BULLET_RE = re.compile(r"^\s*(?:[•·●▪◆◇■□○◦‣∙*]|[-–—](?=\s))\s*")
@@ -54,20 +89,18 @@ MONTHS = {
 LABEL_VALUE_RUN_RE = re.compile(
     f"[{CJK_CLASS}A-Za-z]{{1,6}}\\s*[:：]\\s*[\\d.:]+\\s*[A-Za-z%{CJK_CLASS}]{{0,3}}"
 )
-MEDIA_WORDS_RE = re.compile(
-    r"大小|时长|時長|播放|暂停|音频|音頻|下载|下載|全屏|倍速|\bduration\b|\bplay(?:back)?\b|"
-    r"\blisten\b|\bpause\b|\bmute\b|\bvolume\b|\bfullscreen\b",
-    re.IGNORECASE,
+MEDIA_WORDS = Vocabulary(
+    "大小|时长|時長|播放|暂停|音频|音頻|下载|下載|全屏|倍速",
+    "duration|play|playback|listen|pause|mute|volume|fullscreen",
 )
 
 # --- metadata vocabulary -------------------------------------------------------------
 
 #: Reading statistics and counters (word count, reading time, views, likes).
-COUNTER_RE = re.compile(
-    r"本文字数|字数|阅读完需|阅读时间|阅读需|阅读量|阅读数|浏览量?|浏览次数|点击量|点击数|"
-    r"人阅读|次阅读|人浏览|次浏览|人看过|点赞|阅览者|阅览次数|阅读次数|\d+\s*(?:min|minute)s?\s+read\b|\breading time\b|"
-    r"\b\d[\d,.]*[km]?\s+(?:views|reads|likes|shares|comments)\b",
-    re.IGNORECASE,
+COUNTER = Vocabulary(
+    "本文字数|字数|阅读完需|阅读时间|阅读需|阅读量|阅读数|浏览量?|浏览次数|点击量|点击数|"
+    "人阅读|次阅读|人浏览|次浏览|人看过|点赞|阅览者|阅览次数|阅读次数",
+    r"\d+\s*(?:min|minute)s?\s+read|reading time|\d[\d,.]*[km]?\s+(?:views|reads|likes|shares|comments)",
 )
 #: Labels of metadata lines (`来源：`, `责任编辑：`, `By …`).
 META_LABEL_RE = re.compile(
@@ -101,11 +134,6 @@ BREADCRUMB_RE = re.compile(
     r"(?:当前位置|您的位置|您现在的位置|你的位置|位置)\s*[:：]|\S\s*(?:>|»|›|→)\s*\S"
 )
 
-COMMENT_RE = re.compile(
-    r"评论|評論|跟帖|网友|網友|写点什么|寫點什麼|发表|發表|回复|回覆|留言|参与讨论|登录后|"
-    r"\bcomments?\b|\breply\b|\bleave a\b|\bpost a\b|\bdiscussion\b|\bjoin the conversation\b",
-    re.IGNORECASE,
-)
 COMMENT_STUB_RE = re.compile(
     r"^(?:评论|評論|发布|發佈|发表|發表|暂无评论|暫無評論|写点什么|寫點什麼|我要评论|发表评论|"
     r"网友评论|查看评论|全部评论|条评论|\d+\s*条评论|评论\s*\d*|"
@@ -122,18 +150,16 @@ RELATED_RE = re.compile(
     r"most read|trending|popular|latest news|further reading|see also|more on this)\b",
     re.IGNORECASE,
 )
-SHARE_RE = re.compile(
-    r"分享到|分享|微信|微博|QQ空间|朋友圈|扫一扫|扫码|二维码|打印|收藏|字号|调整字体|"
-    r"\bshare\b|\btweet\b|\bfacebook\b|\btwitter\b|\bemail\b|\bprint\b|\blinkedin\b|"
-    r"\bpinterest\b|\bwhatsapp\b|\breddit\b|\bcopy link\b",
-    re.IGNORECASE,
+SHARE = Vocabulary(
+    "分享到|分享|微信|微博|QQ空间|朋友圈|扫一扫|扫码|二维码|打印|收藏|字号|调整字体",
+    "share|tweet|facebook|twitter|email|print|linkedin|pinterest|whatsapp|reddit|copy link",
 )
-FOOTER_RE = re.compile(
-    r"版权所有|版權所有|版权声明|版權聲明|©|\(c\)\s*\d{4}|copyright|all rights reserved|"
-    r"ICP备|ICP证|ICP證|公网安备|备案号|违法和不良信息|不良信息举报|联系我们|關於我們|关于我们|"
-    r"广告服务|廣告服務|免责声明|免責聲明|转载请注明|轉載請註明|未经授权|未經授權|禁止转载|"
-    r"privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|contact us|about us",
-    re.IGNORECASE,
+FOOTER = Vocabulary(
+    r"版权所有|版權所有|版权声明|版權聲明|©|ICP备|ICP证|ICP證|公网安备|备案号|违法和不良信息|"
+    r"不良信息举报|联系我们|關於我們|关于我们|广告服务|廣告服務|免责声明|免責聲明|转载请注明|"
+    r"轉載請註明|未经授权|未經授權|禁止转载",
+    r"\(c\)\s*\d{4}|copyright|all rights reserved|privacy policy|terms of (?:use|service)|"
+    r"cookie (?:policy|settings)|contact us|about us",
 )
 #: Disclaimers and statements that open with their label (`声明：…`, `Disclaimer: …`).
 DISCLAIMER_RE = re.compile(
@@ -141,14 +167,12 @@ DISCLAIMER_RE = re.compile(
     r"风险提示|風險提示|Disclaimer|Disclosure)\s*[:：】\])）]",
     re.IGNORECASE,
 )
-PROMO_RE = re.compile(
-    r"来袭|來襲|干货|乾貨|报名|報名|抢票|搶票|优惠|優惠|限时|限時|扫码|掃碼|福利|购票|購票|"
-    r"立即|免费领取|免費領取|免费获取|免費獲取|关注|關注|公众号|公眾號|点击|點擊|下载|下載|"
-    r"广告|廣告|推广|推廣|赞助|贊助|早鸟|早鳥|订阅|訂閱|电子书|電子書|戳|长按|長按|"
-    r"\bsign up\b|\bnewsletter\b|\bsubscribe\b|\badvertisement\b|\bsponsored\b|"
-    r"\bcontinue reading\b|\bdownload the app\b|\bget the app\b|\bfree trial\b|\bbuy now\b|"
-    r"\bsubscription\b|\bunlimited access\b|\bsign in\b|\bregister\b|\bfollow (?:us|\w+) on\b",
-    re.IGNORECASE,
+PROMO = Vocabulary(
+    "来袭|來襲|干货|乾貨|报名|報名|抢票|搶票|优惠|優惠|限时|限時|扫码|掃碼|福利|购票|購票|"
+    "立即|免费领取|免費領取|免费获取|免費獲取|关注|關注|公众号|公眾號|点击|點擊|下载|下載|"
+    "广告|廣告|推广|推廣|赞助|贊助|早鸟|早鳥|订阅|訂閱|电子书|電子書|戳|长按|長按",
+    r"sign up|newsletter|subscribe|advertisement|sponsored|continue reading|download the app|"
+    r"get the app|free trial|buy now|subscription|unlimited access|sign in|register|follow (?:us|\w+) on",
 )
 #: `…推荐：` / `广告：` on a line of its own introduces a promo box.
 PROMO_LABEL_RE = re.compile(
