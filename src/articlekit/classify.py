@@ -66,7 +66,7 @@ MIN_PROMO_CUES = 2
 MAX_TWO_CUE_PROMO_UNITS = 80
 MIN_CUES_LONG_PROMO = 3
 MAX_PROMO_UNITS = 300
-#: Longest player/file widget line (characters): `大小:3.16M时长:18:23`.
+#: Longest player/file widget line (characters): `大小:2.4M时长:12:05`.
 MAX_MEDIA_LINE_CHARS = 60
 #: Links: share of a block's characters inside links above which it is navigation.
 MAX_LINK_DENSITY = 0.5
@@ -145,7 +145,7 @@ def is_prose(feat: Features) -> bool:
     >>> from articlekit.features import block_features_of as f
     >>> is_prose(f("我们发布了著名的系统，它可以生成图像。"))
     True
-    >>> is_prose(f("不要以为Bug写的好就是好程序员,其实这只占不到15%"))
+    >>> is_prose(f("一篇普通文章的标题,其实只是一行链接文字"))
     False
     """
     if feat.units >= MIN_PROSE_UNITS and feat.ends_sentence:

@@ -2,7 +2,7 @@
 
 A *heading* is a short line without closing punctuation that is followed by prose;
 it opens a section. A *turn* is a paragraph that starts with a speaker label
-(`谢赛宁：`, `问：`, `Q:`, `Host:`) whose speaker really converses: the label recurs
+(`张三：`, `问：`, `Q:`, `Host:`) whose speaker really converses: the label recurs
 (or is an interview role such as 问/答/记者), it is not a label–value field (`时间：`,
 `来源：`), the text after it is a sentence, and at least two speakers take part.
 Paragraphs after a turn without a label of their own continue that turn.

@@ -85,7 +85,7 @@ MONTHS = {
     )
 }
 
-#: `label:value` runs glued together (`大小:3.16M时长:18:23`) — player and file widgets.
+#: `label:value` runs glued together (`大小:2.4M时长:12:05`) — player and file widgets.
 LABEL_VALUE_RUN_RE = re.compile(
     f"[{CJK_CLASS}A-Za-z]{{1,6}}\\s*[:：]\\s*[\\d.:]+\\s*[A-Za-z%{CJK_CLASS}]{{0,3}}"
 )
