@@ -165,6 +165,8 @@ def chrome_reason(text: str, feat: Features) -> Reason | None:
     True
     """
     units = feat.units
+    if units > MAX_FOOTER_UNITS:
+        return _long_chrome_reason(text, feat)
     short = units <= MAX_SHORT_CHROME_UNITS
     if DATE_COUNTER_RE.match(text):
         return Reason.METADATA
@@ -184,6 +186,18 @@ def chrome_reason(text: str, feat: Features) -> Reason | None:
         return Reason.AD_PROMO
     if short and SHARE.search(text) and not feat.ends_sentence:
         return Reason.SHARE_FOOTER
+    if _is_menu_line(text, feat):
+        return Reason.NAVIGATION
+    return None
+
+
+def _long_chrome_reason(text: str, feat: Features) -> Reason | None:
+    """Long blocks are prose unless they are a labelled statement, a promo box or a
+    run-on menu; the short-line vocabulary is not even scanned (it is the hot path)."""
+    if feat.units <= MAX_DISCLAIMER_UNITS and DISCLAIMER_RE.match(text):
+        return Reason.SHARE_FOOTER
+    if PROMO_LABEL_RE.match(text) or _is_promo(text, feat):
+        return Reason.AD_PROMO
     if _is_menu_line(text, feat):
         return Reason.NAVIGATION
     return None
@@ -292,13 +306,13 @@ def _after_reason(judgement: Judgement) -> Reason:
 def _judge_list(block: Block, feat: Features) -> Judgement:
     """A list is chrome when most items are chrome and none is prose (a metadata
     cluster such as date / place / word count); otherwise it is body structure."""
+    if feat.link_density > MAX_TABLE_LINK_DENSITY:
+        return Judgement(Label.BAD, Reason.NAVIGATION)
     item_features = [block_features(Block(BlockKind.PARAGRAPH, item, 0)) for item in block.items]
     reasons = [chrome_reason(item, f) for item, f in zip(block.items, item_features, strict=True)]
     found = [r for r in reasons if r is not None]
     if found and len(found) * 2 >= len(reasons) and not any(map(is_prose, item_features)):
         return Judgement(Label.BAD, Counter(found).most_common(1)[0][0])
-    if feat.link_density > MAX_TABLE_LINK_DENSITY:
-        return Judgement(Label.BAD, Reason.NAVIGATION)
     prose_items = sum(map(is_prose, item_features))
     is_good = prose_items * 2 >= len(item_features) and is_prose(feat)
     return Judgement(Label.GOOD if is_good else Label.SHORT, Reason.STRUCTURE)
@@ -315,7 +329,7 @@ def _is_metadata_line(text: str, feat: Features) -> bool:
 
 
 def _is_media_line(text: str) -> bool:
-    if len(text) > MAX_MEDIA_LINE_CHARS:
+    if len(text) > MAX_MEDIA_LINE_CHARS or (":" not in text and "：" not in text):
         return False
     runs = LABEL_VALUE_RUN_RE.findall(text)
     if len(runs) >= 2 and sum(len(r) for r in runs) >= 0.6 * len(text.replace(" ", "")):
@@ -343,9 +357,10 @@ def _is_menu_line(text: str, feat: Features) -> bool:
         return True
     if feat.units <= MAX_METADATA_UNITS and BREADCRUMB_RE.search(text) and not feat.ends_sentence:
         return True
+    if feat.punct > 1:
+        return False
     separators = len(SEPARATOR_RUN_RE.findall(text))
     return (
         separators >= MIN_MENU_SEPARATORS
-        and feat.punct <= 1
         and feat.units / (separators + 1) <= MAX_MENU_SEGMENT_UNITS
     )

@@ -78,6 +78,7 @@ _BLOCK_TAGS = frozenset(
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>")
+_TAG_NAME_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
 _VOID = frozenset(
     [
         "area",
@@ -95,6 +96,9 @@ _VOID = frozenset(
         "track",
         "wbr",
     ]
+)
+_MAYBE_HIDDEN_XPATH = (
+    "//*[@hidden or @aria-hidden='true' or contains(@style, 'none') or contains(@style, 'hidden')]"
 )
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 #: A table is data (kept as rows) when it has no nested table and short cells.
@@ -130,11 +134,15 @@ def parse_html(markup: str) -> HtmlElement:
 
 
 def cap_nesting(markup: str, limit: int) -> str:
-    """Drop tags nested deeper than `limit`, keeping their text (a linear scan).
+    """Drop tags nested deeper than `limit`, keeping their text (linear scans).
+
+    The first scan only measures the depth; the markup is rebuilt when it is too deep.
 
     >>> cap_nesting("<b><i><u>x</u></i></b>", 2)
     '<b><i>x</i></b>'
     """
+    if _max_depth(_TAG_NAME_RE.findall(markup)) <= limit:
+        return markup
     depth = 0
     pieces: list[str] = []
     last = 0
@@ -155,6 +163,19 @@ def cap_nesting(markup: str, limit: int) -> str:
     return "".join(pieces)
 
 
+def _max_depth(tags: list[tuple[str, str]]) -> int:
+    depth = deepest = 0
+    for closing, name in tags:
+        if name.lower() in _VOID:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -165,7 +186,7 @@ def _drop_non_content(tree: HtmlElement) -> None:
         for e in tree.iter(*_DROP_TAGS, etree.Comment)
         if e.getparent() is not None and e.tag != "head"
     ]
-    doomed.extend(e for e in tree.iter() if isinstance(e.tag, str) and _is_hidden(e))
+    doomed.extend(e for e in tree.xpath(_MAYBE_HIDDEN_XPATH) if _is_hidden(e))
     for element in doomed:
         parent = element.getparent()
         if parent is None:

@@ -27,6 +27,10 @@ MAX_LENGTH_BONUS = 3.0
 UNITS_PER_LENGTH_POINT = 50
 
 
+#: Tags whose presence under a <div> keeps it a div (readability's `divToPElementsRe`).
+_DIV_KEEPERS = frozenset({"a", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"})
+
+
 class _ChineseAwareDocument(Document):  # type: ignore[misc]
     def __init__(self, tree: HtmlElement) -> None:
         super().__init__(tree)
@@ -36,24 +40,54 @@ class _ChineseAwareDocument(Document):  # type: ignore[misc]
         return input
 
     def remove_unlikely_candidates(self) -> None:
-        for elem in self.html.iter():
-            if not isinstance(elem.tag, str):
-                continue
+        """Record (never delete) comment, sidebar and footer containers."""
+        unlikely, maybe = REGEXES["unlikelyCandidatesRe"], REGEXES["okMaybeItsACandidateRe"]
+        for elem in self.html.xpath("//*[@class or @id]"):
             marks = f"{elem.get('class', '')} {elem.get('id', '')}"
-            if len(marks) < 3 or elem.tag in ("html", "body", "article", "main"):
+            if elem.tag in ("html", "body", "article", "main") or len(marks) < 3:
                 continue
-            if REGEXES["unlikelyCandidatesRe"].search(marks) and not REGEXES[
-                "okMaybeItsACandidateRe"
-            ].search(marks):
+            if unlikely.search(marks) and not maybe.search(marks):
                 self.unlikely.add(elem)
+
+    def transform_misused_divs_into_paragraphs(self) -> None:
+        """A div with no block-level descendant is a paragraph (as in readability), found
+        in one bottom-up pass instead of serialising every div's children."""
+        has_block: set[HtmlElement] = set()
+        for elem in reversed(list(self.html.iter())):
+            parent = elem.getparent()
+            if parent is not None and (elem.tag in _DIV_KEEPERS or elem in has_block):
+                has_block.add(parent)
+        for elem in self.html.iter("div"):
+            if elem not in has_block:
+                elem.tag = "p"
+
+    def get_link_density(self, elem: HtmlElement) -> float:
+        total = len(elem.text_content())
+        links = sum(len(a.text_content()) for a in elem.iter("a"))
+        return links / max(total, 1)
 
     def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
         candidates: dict[HtmlElement, dict[str, Any]] = {}
-        for elem in self.tags(self.html, "p", "pre", "td", "blockquote"):
-            parent = elem.getparent()
+
+        def vote(node: HtmlElement | None, score: float) -> None:
+            if node is None:
+                return
+            if node not in candidates:
+                candidates[node] = self.score_node(node)
+            candidates[node]["content_score"] += score
+
+        for elem in self.html.iter("p", "pre", "td", "blockquote", "div"):
+            if elem.tag == "div":
+                # Text lying loose in a div (`text<br>text<img>`) is a paragraph of the div;
+                # readability wraps it in <p> first, which costs a tree rewrite.
+                text = (elem.text or "") + "".join(c.tail or "" for c in elem)
+                parent, grand = elem, elem.getparent()
+            else:
+                text = elem.text_content() or ""
+                parent = elem.getparent()
+                grand = parent.getparent() if parent is not None else None
             if parent is None or self._is_unlikely(elem):
                 continue
-            text = elem.text_content() or ""
             units = count_units(text)
             if units < MIN_PARAGRAPH_UNITS:
                 continue
@@ -62,13 +96,8 @@ class _ChineseAwareDocument(Document):  # type: ignore[misc]
                 + len(PUNCT_RE.findall(text))
                 + min(units / UNITS_PER_LENGTH_POINT, MAX_LENGTH_BONUS)
             )
-            grand = parent.getparent()
-            for node, share in ((parent, 1.0), (grand, 0.5)):
-                if node is None:
-                    continue
-                if node not in candidates:
-                    candidates[node] = self.score_node(node)
-                candidates[node]["content_score"] += score * share
+            vote(parent, score)
+            vote(grand, score / 2)
         for node, candidate in candidates.items():
             candidate["content_score"] *= 1 - self.get_link_density(node)
         return candidates

@@ -1,0 +1,314 @@
+#!/usr/bin/env python3
+"""articlekit beside the anchors, on the same pages, in one run: accuracy and speed.
+
+    pip install -e '.[bench]'
+    python benchmarks/run.py                       # every corpus under ../shared/bench/dev
+    python benchmarks/run.py DIR [DIR …] --systems articlekit,trafilatura --no-speed
+
+A corpus is a folder with `manifest.jsonl` (id, input, gold) as in `shared/bench`; with
+no argument and no `../shared/bench/dev`, the small corpus in `fixtures/corpus` is used.
+Prints Markdown tables and writes every number to `benchmarks/results/latest.json`.
+Speed is measured in-process on one core; start-up in subprocesses (median of runs).
+All speed figures are reported beside the anchors measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from anchors import SYSTEMS  # noqa: E402
+from scoring import compare, summarise  # noqa: E402
+
+DEV = ROOT.parent / "shared" / "bench" / "dev"
+SEED = ROOT / "fixtures" / "seed" / "infoq-sora-talk.txt"
+STARTUP_RUNS = 7
+
+
+@dataclass
+class Result:
+    system: str
+    corpus: str
+    scores: dict[str, float] = field(default_factory=dict)
+    failures: int = 0
+    seconds: float = 0.0
+    pages: int = 0
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.pages / self.seconds if self.seconds else 0.0
+
+
+def main() -> int:
+    args = _parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    corpora = args.corpora or _default_corpora()
+    systems = [s for s in args.systems.split(",") if _available(s)]
+    missing = [s for s in args.systems.split(",") if s not in systems]
+    if missing:
+        print(f"(not installed, skipped: {', '.join(missing)}; pip install -e '.[bench]')\n")
+    results = [run_corpus(corpus, system) for corpus in corpora for system in systems]
+    report: dict[str, object] = {"accuracy": [_as_json(r) for r in results]}
+    print(accuracy_table(results, systems))
+    if not args.no_speed:
+        speed = measure_speed(results)
+        report["speed"] = speed
+        print(speed_table(speed))
+    seed = seed_structure()
+    if seed:
+        report["seed"] = seed
+        print("\n### Seed structure (segscore)\n\n" + seed)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2, ensure_ascii=False), "utf-8")
+    print(f"\n(numbers written to {out})")
+    return 0
+
+
+def run_corpus(corpus: Path, system: str) -> Result:
+    """Score one system on one corpus, timing each extraction in-process."""
+    _, extract = SYSTEMS[system]
+    rows = [
+        json.loads(line)
+        for line in (corpus / "manifest.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
+    result = Result(system=system, corpus=corpus.name, pages=len(rows))
+    docs = []
+    for index, row in enumerate(rows):
+        data = (corpus / row["input"]).read_bytes()
+        is_text = row["input"].endswith(".txt")
+        if index == 0:
+            _safe(extract, data, is_text)  # warm-up: imports and caches are not timed
+        started = time.perf_counter()
+        text = _safe(extract, data, is_text)
+        result.seconds += time.perf_counter() - started
+        result.failures += not text.strip()
+        docs.append(compare((corpus / row["gold"]).read_text("utf-8"), text))
+    result.scores = summarise(docs)
+    return result
+
+
+def accuracy_table(results: list[Result], systems: list[str]) -> str:
+    lines = ["### Body F1 (P / R) per corpus — failures in brackets\n"]
+    lines.append("| corpus | " + " | ".join(systems) + " |")
+    lines.append("|---|" + "---|" * len(systems))
+    for corpus in dict.fromkeys(r.corpus for r in results):
+        row = {r.system: r for r in results if r.corpus == corpus}
+        best = max(row[s].scores["f1"] for s in systems)
+        cells = []
+        for s in systems:
+            r = row[s]
+            f1 = f"{r.scores['f1']:.3f}"
+            f1 = f"**{f1}**" if r.scores["f1"] == best else f1
+            fail = f" [{r.failures}]" if r.failures else ""
+            cells.append(f"{f1} ({r.scores['precision']:.2f}/{r.scores['recall']:.2f}){fail}")
+        lines.append(f"| {corpus} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def measure_speed(results: list[Result]) -> dict[str, object]:
+    """Pages/s pooled over HTML and over text corpora; start-up; conversion; batch."""
+    speed: dict[str, object] = {}
+    for kind, is_text in (("html", False), ("text", True)):
+        pooled: dict[str, list[float]] = {}
+        for r in results:
+            if r.corpus.endswith("-text") is is_text or (r.corpus == "corpus"):
+                pages, seconds = pooled.setdefault(r.system, [0.0, 0.0])
+                pooled[r.system] = [pages + r.pages, seconds + r.seconds]
+        speed[f"{kind}_pages_per_second"] = {s: p / t for s, (p, t) in pooled.items() if t}
+    speed["startup_seconds"] = {
+        "articlekit --version": _median_run(["articlekit", "--version"]),
+        "trafilatura --version": _median_run(["trafilatura", "--version"]),
+        "articlekit clean SEED": _median_run(["articlekit", "clean", str(SEED)]),
+    }
+    speed["opencc_chars_per_second"] = _conversion_speed()
+    speed["batch"] = _batch_speed()
+    return speed
+
+
+def speed_table(speed: dict[str, object]) -> str:
+    lines = ["\n### Speed (in-process, one core; ratios to anchors in this run)\n"]
+    lines.append(
+        "| measure | articlekit | trafilatura | readability-lxml | articlekit ÷ trafilatura |"
+    )
+    lines.append("|---|---|---|---|---|")
+    for kind in ("html", "text"):
+        pps = speed.get(f"{kind}_pages_per_second")
+        if not isinstance(pps, dict) or "articlekit" not in pps:
+            continue
+        ours, theirs = pps["articlekit"], pps.get("trafilatura")
+        ratio = f"{ours / theirs:.2f}×" if theirs else "–"
+        cells = [
+            f"{pps[s]:.1f}" if s in pps else "–"
+            for s in ("articlekit", "trafilatura", "readability-lxml")
+        ]
+        lines.append(f"| {kind} pages/s | " + " | ".join(cells) + f" | {ratio} |")
+    startup = speed["startup_seconds"]
+    assert isinstance(startup, dict)
+    ours, theirs = startup["articlekit --version"], startup["trafilatura --version"]
+    ratio = f"{ours / theirs:.2f}×" if ours and theirs else "–"
+    lines.append(
+        f"| `--version` start-up (s, median of {STARTUP_RUNS}) | {_fmt(ours)} | {_fmt(theirs)} | – | {ratio} |"
+    )
+    lines.append(
+        f"| `articlekit clean SEED` (s) | {_fmt(startup['articlekit clean SEED'])} | – | – | – |"
+    )
+    lines.append(f"| OpenCC zh-TW chars/s | {speed['opencc_chars_per_second']:,.0f} | – | – | – |")
+    batch = speed.get("batch")
+    if isinstance(batch, dict) and batch:
+        lines.append(
+            f"| batch `--jobs 1` / `--jobs 2` (s, {batch['files']} files) | "
+            f"{batch['jobs1']:.2f} / {batch['jobs2']:.2f} | – | – | speed-up {batch['jobs1'] / batch['jobs2']:.2f}× |"
+        )
+    return "\n".join(lines)
+
+
+def seed_structure() -> str | None:
+    segscore = ROOT.parent / "shared" / "bench" / "segscore.py"
+    gold = ROOT / "fixtures" / "seed" / "infoq-sora-talk.gold.json"
+    if not segscore.exists():
+        return None
+    from articlekit import clean
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = Path(tmp) / "seed.json"
+        pred.write_text(clean(SEED.read_bytes()).to_json(), "utf-8")
+        done = subprocess.run(
+            [sys.executable, str(segscore), str(gold), str(pred)], capture_output=True, text=True
+        )
+    return "```\n" + done.stdout.strip() + "\n```"
+
+
+def _conversion_speed() -> float:
+    from articlekit import clean, convert
+
+    text = clean(SEED.read_bytes()).to_text()
+    convert(text, to="zh-TW")
+    started = time.perf_counter()
+    for _ in range(5):
+        convert(text, to="zh-TW")
+    return 5 * len(text) / (time.perf_counter() - started)
+
+
+def _batch_speed() -> dict[str, float]:
+    """`articlekit batch` on the HTML and text pages of the corpora, --jobs 1 vs 2."""
+    if not DEV.exists() or not shutil.which("articlekit"):
+        return {}
+    help_text = subprocess.run(["articlekit", "--help"], capture_output=True, text=True).stdout
+    if "batch" not in help_text:
+        return {}
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "in"
+        files = 0
+        for corpus in sorted(DEV.iterdir()):
+            for page in sorted(corpus.glob("*")):
+                if page.suffix in (".html", ".txt") and not page.name.endswith(".gold.txt"):
+                    (source / corpus.name).mkdir(parents=True, exist_ok=True)
+                    shutil.copy(page, source / corpus.name / page.name)
+                    files += 1
+        timings = {}
+        env = dict(os.environ)
+        for jobs in (1, 2):
+            out = Path(tmp) / f"out{jobs}"
+            started = time.perf_counter()
+            cmd = [
+                "articlekit",
+                "batch",
+                str(source),
+                "-o",
+                str(out),
+                "--jobs",
+                str(jobs),
+                "--format",
+                "json",
+            ]
+            subprocess.run(cmd, capture_output=True, env=env, preexec_fn=_all_cores)
+            timings[f"jobs{jobs}"] = time.perf_counter() - started
+    return {"files": files, **timings}
+
+
+def _all_cores() -> None:
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, range(os.cpu_count() or 1))
+
+
+def _median_run(cmd: list[str]) -> float | None:
+    if not shutil.which(cmd[0]):
+        return None
+    times = []
+    for _ in range(STARTUP_RUNS):
+        started = time.perf_counter()
+        subprocess.run(cmd, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _safe(extract, data: bytes, is_text: bool) -> str:  # type: ignore[no-untyped-def]
+    try:
+        return str(extract(data, is_text) or "")
+    except Exception:  # noqa: BLE001 - an anchor's crash is a counted failure, not the end of the run
+        return ""
+
+
+def _available(system: str) -> bool:
+    if system not in SYSTEMS:
+        return False
+    return importlib.util.find_spec(SYSTEMS[system][0]) is not None
+
+
+def _default_corpora() -> list[Path]:
+    if DEV.exists():
+        return sorted(p for p in DEV.iterdir() if (p / "manifest.jsonl").exists())
+    return [ROOT / "fixtures" / "corpus"]
+
+
+def _fmt(value: object) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else "–"
+
+
+def _as_json(result: Result) -> dict[str, object]:
+    return {
+        "system": result.system,
+        "corpus": result.corpus,
+        **result.scores,
+        "failures": result.failures,
+        "pages": result.pages,
+        "pages_per_second": result.pages_per_second,
+    }
+
+
+def _parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "corpora", nargs="*", type=Path, help="corpus folders (default: every dev corpus)"
+    )
+    parser.add_argument(
+        "--systems", default=",".join(SYSTEMS), help="comma-separated systems to compare"
+    )
+    parser.add_argument("--no-speed", action="store_true", help="accuracy only")
+    parser.add_argument(
+        "--out", default=str(HERE / "results" / "latest.json"), help="JSON output path"
+    )
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
