@@ -293,8 +293,12 @@ def _decide(
         else:
             reason = Reason.NAVIGATION if index < start else _after_reason(judgement)
             decisions.append(Decision(block, Verdict.CHROME, reason))
-        after_promo_label = judgement.reason is Reason.AD_PROMO and bool(
-            PROMO_LABEL_RE.match(block.text)
+        # `推荐：` / `Sponsored:` introduces the promo below it; a bare `Advertisement`
+        # marker between paragraphs introduces nothing.
+        after_promo_label = (
+            judgement.reason is Reason.AD_PROMO
+            and block.text.rstrip().endswith((":", "："))
+            and bool(PROMO_LABEL_RE.match(block.text))
         )
     return decisions
 

@@ -145,7 +145,7 @@ RELATED_RE = re.compile(
     r"^(?:相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|相关推荐|相關推薦|推荐阅读|推薦閱讀|"
     r"延伸阅读|延伸閱讀|热门文章|熱門文章|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|精彩推荐|精彩推薦|"
     r"热点推荐|最新文章|最新资讯|点击排行|热门排行|排行榜|热点新闻|今日热点|"
-    r"related(?: articles| stories| posts| content| coverage)?|read more|more stories|"
+    r"related(?: articles| stories| posts| content| coverage)?|more stories|"
     r"more from|recommended(?: for you)?|you may also like|you might also like|most popular|"
     r"most read|trending|popular|latest news|further reading|see also|more on this)\b",
     re.IGNORECASE,
@@ -172,7 +172,7 @@ PROMO = Vocabulary(
     "立即|免费领取|免費領取|免费获取|免費獲取|关注|關注|公众号|公眾號|点击|點擊|下载|下載|"
     "广告|廣告|推广|推廣|赞助|贊助|早鸟|早鳥|订阅|訂閱|电子书|電子書|戳|长按|長按",
     r"sign up|newsletter|subscribe|advertisement|sponsored|continue reading|download the app|"
-    r"get the app|free trial|buy now|subscription|unlimited access|sign in|register|follow (?:us|\w+) on",
+    r"get the app|free trial|buy now|read more|subscription|unlimited access|sign in|register|follow (?:us|\w+) on",
 )
 #: `…推荐：` / `广告：` on a line of its own introduces a promo box.
 PROMO_LABEL_RE = re.compile(
