@@ -17,6 +17,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Article",
     "ArticlekitError",
+    "BatchSettings",
     "BinaryInputError",
     "DecodeError",
     "EmptyInputError",
@@ -27,10 +28,12 @@ __all__ = [
     "UnsupportedInputError",
     "__version__",
     "clean",
+    "clean_folder",
     "convert",
 ]
 
 if TYPE_CHECKING:
+    from articlekit.batch import BatchSettings, clean_folder
     from articlekit.errors import (
         ArticlekitError,
         BinaryInputError,
@@ -51,6 +54,8 @@ _LAZY = {
     "convert": "articlekit.traditional",
     "Article": "articlekit.model",
     "Options": "articlekit.options",
+    "clean_folder": "articlekit.batch",
+    "BatchSettings": "articlekit.batch",
 }
 
 

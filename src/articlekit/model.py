@@ -163,7 +163,7 @@ class Article:
 
         return article_to_text(self)
 
-    def converted(self, to: Target) -> Article:
+    def converted(self, to: Target | str) -> Article:
         """This article with every text field converted by OpenCC (`zh-Hant`, `zh-TW`, `zh-HK`)."""
         from articlekit.traditional import convert_article
 

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from articlekit import __version__
+from articlekit.cli.batch_cmd import batch_command
 from articlekit.cli.clean_cmd import clean_command
 from articlekit.cli.convert_cmd import convert_command
 from articlekit.cli.inspect_cmd import inspect_command
@@ -42,6 +43,7 @@ def root(
 app.command("clean")(clean_command)
 app.command("convert")(convert_command)
 app.command("inspect")(inspect_command)
+app.command("batch")(batch_command)
 
 
 def main() -> None:

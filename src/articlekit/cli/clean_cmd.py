@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from articlekit.cli.options import OutputFormat, TargetScript, render
+from articlekit.cli.options import OutputFormat, TargetScript
 from articlekit.cli.status import reported
 
 
@@ -38,6 +38,7 @@ def clean_command(
 ) -> None:
     """Clean one page: find the article, keep its structure, drop the site chrome."""
     from articlekit.cli.io import read_input, write_output
+    from articlekit.export import render
     from articlekit.pipeline import clean
 
     name = "<stdin>" if source == "-" else source

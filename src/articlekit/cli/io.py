@@ -3,10 +3,10 @@ written atomically (a temp file in the same folder, then a rename)."""
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
+
+from articlekit.atomic import write_atomic
 
 
 def read_input(name: str) -> bytes:
@@ -25,16 +25,3 @@ def write_output(text: str, target: str | None) -> None:
         sys.stdout.buffer.flush()
         return
     write_atomic(Path(target), text.encode("utf-8"))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so no reader ever sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -17,15 +17,3 @@ class TargetScript(StrEnum):
     zh_Hant = "zh-Hant"
     zh_TW = "zh-TW"
     zh_HK = "zh-HK"
-
-
-def render(article: object, fmt: str, *, explain: bool = False) -> str:
-    """An `Article` in the chosen output format."""
-    from articlekit.model import Article
-
-    assert isinstance(article, Article)
-    if fmt == OutputFormat.json:
-        return article.to_json(explain=explain) + "\n"
-    if fmt == OutputFormat.text:
-        return article.to_text()
-    return article.to_markdown()

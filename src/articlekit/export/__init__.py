@@ -1,1 +1,17 @@
 """Exporters: `Article` → JSON, Markdown or plain text. None of them re-parses input."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from articlekit.model import Article
+
+
+def render(article: Article, fmt: str, *, explain: bool = False) -> str:
+    """The article in one of the output formats: `md`, `json` or `text`."""
+    if fmt == "json":
+        return article.to_json(explain=explain) + "\n"
+    if fmt == "text":
+        return article.to_text()
+    return article.to_markdown()

@@ -1,0 +1,138 @@
+"""`articlekit batch` through real subprocesses: mirroring, failures, resume, interrupt."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from articlekit import BatchSettings, clean_folder
+from articlekit.export.jsonout import json_schema
+from conftest import PAGES, SEED
+
+
+def _folder(root: Path, copies: int = 3) -> Path:
+    source = root / "pages"
+    for index in range(copies):
+        nested = source / f"site{index}" / "deep"
+        nested.mkdir(parents=True)
+        shutil.copy(PAGES / "cjn-1.html", nested / "news.html")
+        shutil.copy(PAGES / "zh-gbk.html", source / f"site{index}" / "gbk.htm")
+        shutil.copy(SEED, source / f"site{index}" / "talk.txt")
+        shutil.copy(PAGES / "en-opinion.html", source / f"site{index}" / "opinion.html")
+    (source / "random.html").write_bytes(os.urandom(4096) + b"\x00")
+    (source / "empty.txt").write_bytes(b"")
+    (source / "notes.pdf").write_bytes(b"%PDF-1.4 not a page")
+    return source
+
+
+def _batch(*args: str) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "articlekit", "batch", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+
+
+def test_batch_mirrors_tree_reports_bad_files_and_exits_1(tmp_path: Path) -> None:
+    source = _folder(tmp_path)
+    out = tmp_path / "out"
+    before = {p: p.read_bytes() for p in source.rglob("*") if p.is_file()}
+    done = _batch(str(source), "-o", str(out), "--format", "json", "--jobs", "2")
+    assert done.returncode == 1
+    assert "random.html" in done.stderr and "empty.txt" in done.stderr
+    outputs = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json"))
+    assert len(outputs) == 12 and "site0/deep/news.json" in outputs and "site2/talk.json" in outputs
+    for path in out.rglob("*.json"):
+        jsonschema.validate(json.loads(path.read_text("utf-8")), json_schema())
+    assert not list(out.rglob("*.tmp"))
+    assert before == {p: p.read_bytes() for p in source.rglob("*") if p.is_file()}, "inputs touched"
+
+
+def test_rerun_skips_up_to_date_outputs(tmp_path: Path) -> None:
+    source = _folder(tmp_path, copies=1)
+    out = tmp_path / "out"
+    _batch(str(source), "-o", str(out), "--jobs", "1")
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.md")}
+    again = _batch(str(source), "-o", str(out), "--jobs", "1")
+    assert again.returncode == 1  # the two bad files still fail
+    assert stamps == {p: p.stat().st_mtime_ns for p in out.rglob("*.md")}
+    forced = _batch(str(source), "-o", str(out), "--jobs", "1", "--force")
+    assert (
+        any(p.stat().st_mtime_ns != stamps[p] for p in out.rglob("*.md")) and forced.returncode == 1
+    )
+
+
+def test_jsonl_one_line_per_article_with_its_path(tmp_path: Path) -> None:
+    source = _folder(tmp_path, copies=1)
+    target = tmp_path / "all.jsonl"
+    done = _batch(str(source), "-o", str(target), "--format", "jsonl", "--to", "zh-TW")
+    assert done.returncode == 1
+    rows = [json.loads(line) for line in target.read_text("utf-8").splitlines()]
+    assert sorted(r["source"] for r in rows) == [
+        "site0/deep/news.html",
+        "site0/gbk.htm",
+        "site0/opinion.html",
+        "site0/talk.txt",
+    ]
+    for row in rows:
+        jsonschema.validate(row, json_schema())
+    assert all(r["language"] == "zh-Hant-TW" for r in rows)
+
+
+def test_good_folder_exits_0_and_glob_selects(tmp_path: Path) -> None:
+    source = _folder(tmp_path, copies=1)
+    done = _batch(str(source), "-o", str(tmp_path / "o"), "--glob", "*.txt", "--glob", "*.htm")
+    # empty.txt matches *.txt and fails; talk.txt and gbk.htm are cleaned
+    assert done.returncode == 1 and sorted(p.name for p in (tmp_path / "o").rglob("*.md")) == [
+        "gbk.md",
+        "talk.md",
+    ]
+    only_html = _batch(str(source), "-o", str(tmp_path / "h"), "--glob", "*.htm")
+    assert only_html.returncode == 0
+
+
+def test_not_a_folder_is_a_usage_error(tmp_path: Path) -> None:
+    assert _batch(str(tmp_path / "missing"), "-o", str(tmp_path / "o")).returncode == 2
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT"), reason="needs POSIX signals")
+def test_interrupt_leaves_only_complete_files_and_rerun_finishes(tmp_path: Path) -> None:
+    source = _folder(tmp_path, copies=30)
+    out = tmp_path / "out"
+    cmd = [
+        sys.executable,
+        "-m",
+        "articlekit",
+        "batch",
+        str(source),
+        "-o",
+        str(out),
+        "--format",
+        "json",
+        "--jobs",
+        "2",
+    ]
+    process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert "Traceback" not in err
+    assert not list(out.rglob("*.tmp"))
+    for path in out.rglob("*.json"):
+        json.loads(path.read_text("utf-8"))  # every file present is whole
+    finished = _batch(str(source), "-o", str(out), "--format", "json", "--jobs", "2")
+    assert finished.returncode == 1 and len(list(out.rglob("*.json"))) == 120
+
+
+def test_library_iterator(tmp_path: Path) -> None:
+    source = _folder(tmp_path, copies=1)
+    results = list(clean_folder(BatchSettings(source=source, outdir=tmp_path / "o", fmt="text")))
+    statuses = {r.relative: r.status.value for r in results}
+    assert statuses["random.html"] == "failed" and statuses["site0/talk.txt"] == "cleaned"
+    assert "notes.pdf" not in statuses
