@@ -112,6 +112,10 @@ def classify_blocks(blocks: Sequence[Block]) -> list[Decision]:
     judgements = [judge_block(b, f) for b, f in zip(blocks, features, strict=True)]
     zones = [b.zone for b in blocks]
     start, end = find_article_region(judgements, features, zones)
+    if end < start:
+        # No prose at all (a short note, a poem, a list): keep every line that is not
+        # chrome rather than report an empty article.
+        return _decide(blocks, judgements, 0, len(blocks) - 1)
     end = _cut_at_terminator(judgements, features, start, end)
     return _decide(blocks, judgements, start, end)
 

@@ -8,6 +8,7 @@ import typer
 
 from articlekit.cli.options import OutputFormat, TargetScript
 from articlekit.cli.status import reported
+from articlekit.options import DEFAULT_MAX_INPUT_BYTES
 
 
 def clean_command(
@@ -32,6 +33,9 @@ def clean_command(
             "--explain", help="List removed blocks with reasons (in JSON; on stderr otherwise)."
         ),
     ] = False,
+    max_mb: Annotated[
+        float, typer.Option("--max-mb", min=0.001, help="Refuse inputs larger than this many MiB.")
+    ] = DEFAULT_MAX_INPUT_BYTES / 2**20,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback on internal errors.")
     ] = False,
@@ -39,11 +43,13 @@ def clean_command(
     """Clean one page: find the article, keep its structure, drop the site chrome."""
     from articlekit.cli.io import read_input, write_output
     from articlekit.export import render
+    from articlekit.options import Options
     from articlekit.pipeline import clean
 
     name = "<stdin>" if source == "-" else source
     with reported(name, debug=debug):
-        article = clean(read_input(source), url=url)
+        options = Options(max_input_bytes=int(max_mb * 2**20))
+        article = clean(read_input(source, options.max_input_bytes), url=url, options=options)
         if to is not None:
             article = article.converted(to.value)
         write_output(render(article, fmt.value, explain=explain), output)

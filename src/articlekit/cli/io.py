@@ -9,13 +9,17 @@ from pathlib import Path
 from articlekit.atomic import write_atomic
 
 
-def read_input(name: str) -> bytes:
+def read_input(name: str, max_bytes: int | None = None) -> bytes:
+    """The input's bytes; at most `max_bytes` + 1 are read, so a huge file never fills
+    memory before the size limit rejects it."""
+    limit = -1 if max_bytes is None else max_bytes + 1
     if name == "-":
-        return sys.stdin.buffer.read()
+        return sys.stdin.buffer.read(limit)
     path = Path(name)
     if path.is_dir():
         raise IsADirectoryError(21, "is a folder; use `articlekit batch` for folders")
-    return path.read_bytes()
+    with path.open("rb") as handle:
+        return handle.read(limit)
 
 
 def write_output(text: str, target: str | None) -> None:

@@ -1,0 +1,79 @@
+"""Generate the hostile-input corpus (never stored: big files are made on demand).
+
+    python tests/hostile.py OUTDIR      # writes every case into OUTDIR
+
+Each case is (file name, bytes, text that must survive or None).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+BOTTOM = "深处的正文，必须被保留下来，一个字也不能少。"
+PROSE = "这是一段正文，用来测试很大的页面，内容重复但是有标点。"
+
+
+def _deep(depth: int) -> bytes:
+    return ("<html><body>" + "<div>" * depth + f"<p>{BOTTOM}</p>" + "</div>" * depth).encode()
+
+
+def cases() -> Iterator[tuple[str, bytes, str | None]]:
+    yield "empty.html", b"", None
+    yield "whitespace.txt", b" \n\t\r\n   \n", None
+    yield "random.html", os.urandom(64 * 1024), None
+    yield "nul.txt", b"\x00" * 4096 + PROSE.encode(), None
+    yield "spaces.html", f"<p>开头{' ' * 1_000_000}{PROSE}</p>".encode(), PROSE
+    yield (
+        "attribute-5mb.html",
+        f'<html><body><div title="{"x" * 5_000_000}"><p>{PROSE}</p></div>'.encode(),
+        PROSE,
+    )
+    yield (
+        "attribute-unclosed.html",
+        f'<html><body><p>{PROSE}</p><div title="{"y" * 5_000_000}'.encode(),
+        PROSE,
+    )
+    page = f"<p>{PROSE}</p>\n" * (50_000_000 // len(f"<p>{PROSE}</p>\n".encode()))
+    yield "page-50mb.html", f"<html><body><article>{page}</article></body></html>".encode(), PROSE
+    yield "depth-300.html", _deep(300), BOTTOM
+    yield "depth-5000.html", _deep(5_000), BOTTOM
+    yield "depth-100000.html", _deep(100_000), BOTTOM
+    yield (
+        "unclosed-tags.html",
+        ("<html><body>" + "<div><span><b>" * 20_000 + BOTTOM).encode(),
+        BOTTOM,
+    )
+    yield "lt-soup.html", b"<a" * 300_000, None
+    yield (
+        "only-script.html",
+        b"<html><head><script>var a = 1;</script></head><body><script>alert(1)</script></body></html>",
+        None,
+    )
+    utf8_says_gbk = (
+        f'<html><head><meta charset="gb2312"></head><body><p>{PROSE}</p></body></html>'.encode()
+    )
+    yield "gb2312-declared-utf8-bytes.html", utf8_says_gbk, PROSE
+    gbk_says_utf8 = (
+        f'<html><head><meta charset="utf-8"></head><body><p>{PROSE * 3}</p></body></html>'.encode(
+            "gbk"
+        )
+    )
+    yield "utf8-declared-gbk-bytes.html", gbk_says_utf8, PROSE
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print(__doc__, file=sys.stderr)
+        return 2
+    out = Path(argv[0])
+    out.mkdir(parents=True, exist_ok=True)
+    for name, data, _ in cases():
+        (out / name).write_bytes(data)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,43 @@
+"""Hostile input through the real CLI: a result or one clear line, never a traceback or hang."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hostile import cases
+
+CASES = list(cases())
+
+
+@pytest.mark.parametrize(("name", "data", "survivor"), CASES, ids=[c[0] for c in CASES])
+def test_hostile_input(tmp_path: Path, name: str, data: bytes, survivor: str | None) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    done = subprocess.run(
+        [sys.executable, "-m", "articlekit", "clean", str(path), "--format", "text"],
+        capture_output=True,
+        timeout=120,
+    )
+    err = done.stderr.decode("utf-8", "replace")
+    assert done.returncode in (0, 1)
+    assert "Traceback" not in err
+    if done.returncode == 1:
+        assert err.count("\n") == 1 and name in err
+    if survivor is not None:
+        assert done.returncode == 0, err
+        assert survivor in done.stdout.decode("utf-8")
+
+
+def test_size_limit_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"word " * 300_000)
+    done = subprocess.run(
+        [sys.executable, "-m", "articlekit", "clean", str(path), "--max-mb", "1"],
+        capture_output=True,
+        timeout=60,
+    )
+    assert done.returncode == 1 and b"limit" in done.stderr and done.stderr.count(b"\n") == 1
