@@ -104,10 +104,14 @@ COUNTER = Vocabulary(
 )
 #: Labels of metadata lines (`来源：`, `责任编辑：`, `By …`).
 META_LABEL_RE = re.compile(
-    r"^\s*[【\[(（]?\s*(?:来源|來源|出处|出處|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|"
-    r"责任校对|校对|审核|审校|监制|摄影|图片来源|图/|文/|撰文|发布时间|发布日期|发表时间|"
-    r"发表于|更新时间|更新于|时间|日期|原标题|原文标题|原文链接|本文链接|稿源|通讯员|实习生|"
-    r"Source|Author|Editor|Published|Updated|Posted|Photo|Image|Credit)\s*[:：/]?",
+    # Labels that only ever open a metadata line …
+    r"^\s*[【\[(（]?\s*(?:责任编辑|責任編輯|责编|责任校对|原标题|原文标题|原文链接|本文链接|稿源|"
+    r"通讯员|实习生|发布时间|发布日期|发表时间|发表于|更新时间|更新于|图片来源|图/|文/|撰文)"
+    # … and common words that do so only with their colon ("时间管理…" is prose).
+    r"|^\s*[【\[(（]?\s*(?:来源|來源|出处|出處|作者|记者|記者|编辑|編輯|校对|审核|审校|监制|摄影|"
+    r"时间|時間|日期)\s*[:：/｜|]|^\s*[【\[(（]?\s*(?:记者|記者)\s"
+    # Latin labels need their colon: "Authorities say…" is prose, "Author: …" is not.
+    r"|^\s*(?:Source|Author|Editor|Published|Updated|Posted|Photo|Image|Credit)s?\s*[:：]",
     re.IGNORECASE,
 )
 BYLINE_RE = re.compile(
