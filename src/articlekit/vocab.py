@@ -134,8 +134,10 @@ NAV_RE = re.compile(
     r"menu|sections?|subscribe|account|my account|next|previous|back to top|more|close)\b",
     re.IGNORECASE,
 )
+#: A breadcrumb: a location label, or two ` > ` steps (`<书名>` alone is not one).
 BREADCRUMB_RE = re.compile(
-    r"(?:当前位置|您的位置|您现在的位置|你的位置|位置)\s*[:：]|\S\s*(?:>|»|›|→)\s*\S"
+    r"(?:当前位置|您的位置|您现在的位置|你的位置|位置)\s*[:：]|"
+    r"(?:\S\s*(?:\s>|»|›|→|>>)\s*\S.*){2}"
 )
 
 COMMENT_STUB_RE = re.compile(
