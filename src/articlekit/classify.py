@@ -87,6 +87,8 @@ MAIN_PENALTY_WEIGHT = 0.5
 MAIN_SHORT_WEIGHT = 0.5
 MAX_MAIN_SHORT_SCORE = 5.0
 OUTSIDE_PROSE_WEIGHT = 0.5
+#: …that discount applies only when the candidate holds at least this share of the prose.
+MIN_CANDIDATE_PROSE_SHARE = 0.4
 #: A related/comment heading ends the region only past this share of its prose.
 MIN_PROSE_SHARE_BEFORE_TERMINATOR = 0.5
 #: …or, for a comment heading, past this much prose (units): a long comment thread can
@@ -215,6 +217,7 @@ def find_article_region(
     Returns (0, -1) when there is no prose at all.
     """
     has_candidate = Zone.MAIN in zones
+    outside_weight = _outside_prose_weight(judgements, features, zones) if has_candidate else 1.0
     best, best_start, best_end = 0.0, 0, -1
     run, run_start = 0.0, 0
     for index, (judgement, feat) in enumerate(zip(judgements, features, strict=True)):
@@ -222,7 +225,7 @@ def find_article_region(
             run, run_start = 0.0, index
         score = _region_score(judgement, feat)
         if has_candidate:
-            score = _zone_weighted(score, zones[index], feat)
+            score = _zone_weighted(score, zones[index], feat, outside_weight)
         run += score
         if run > best:
             best, best_start, best_end = run, run_start, index
@@ -237,7 +240,20 @@ def _region_score(judgement: Judgement, feat: Features) -> float:
     return -float(SHORT_PENALTY)
 
 
-def _zone_weighted(score: float, zone: Zone, feat: Features) -> float:
+def _outside_prose_weight(
+    judgements: Sequence[Judgement], features: Sequence[Features], zones: Sequence[Zone]
+) -> float:
+    """Prose outside the candidate is discounted only when the candidate holds most of
+    the page's prose; when readability picked a fragment, outside prose counts fully."""
+    main = total = 0
+    for judgement, feat, zone in zip(judgements, features, zones, strict=True):
+        if judgement.label is Label.GOOD:
+            total += feat.units
+            main += feat.units if zone is Zone.MAIN else 0
+    return OUTSIDE_PROSE_WEIGHT if main >= MIN_CANDIDATE_PROSE_SHARE * total else 1.0
+
+
+def _zone_weighted(score: float, zone: Zone, feat: Features, outside_weight: float) -> float:
     """Trust the HTML main-content candidate: its prose counts more, prose outside it
     less (it can still be recovered when it adjoins the candidate), and blocks in
     comment/sidebar containers count against the region."""
@@ -249,7 +265,7 @@ def _zone_weighted(score: float, zone: Zone, feat: Features) -> float:
         return score * MAIN_PENALTY_WEIGHT
     if zone is Zone.UNLIKELY:
         return -abs(score) - CHROME_PENALTY
-    return score * OUTSIDE_PROSE_WEIGHT if score > 0 else score
+    return score * outside_weight if score > 0 else score
 
 
 def _cut_at_terminator(

@@ -144,7 +144,8 @@ COMMENT_STUB_RE = re.compile(
     r"^(?:评论|評論|发布|發佈|发表|發表|暂无评论|暫無評論|写点什么|寫點什麼|我要评论|发表评论|"
     r"网友评论|查看评论|全部评论|条评论|\d+\s*条评论|评论\s*\d*|"
     r"comments?|\d+\s+comments?|leave a (?:comment|reply)|post a comment|add a comment|"
-    r"no comments yet|be the first to comment|view comments|show comments|reply)\s*[:：]?$",
+    r"no comments yet|be the first to comment|view comments|show comments|reply|"
+    r"tell us what you think|have your say|join the discussion|what do you think)\s*[.:：?!…]*$",
     re.IGNORECASE,
 )
 RELATED_RE = re.compile(
@@ -177,7 +178,8 @@ PROMO = Vocabulary(
     "来袭|來襲|干货|乾貨|报名|報名|抢票|搶票|优惠|優惠|限时|限時|扫码|掃碼|福利|购票|購票|"
     "立即|免费领取|免費領取|免费获取|免費獲取|关注|關注|公众号|公眾號|点击|點擊|下载|下載|"
     "广告|廣告|推广|推廣|赞助|贊助|早鸟|早鳥|订阅|訂閱|电子书|電子書|戳|长按|長按",
-    r"sign up|newsletter|subscribe|advertisement|sponsored|continue reading|download the app|"
+    r"sign up|newsletter|subscribe|advertisement|advert|sponsored|delivered to your (?:door|inbox|letterbox)|"
+    r"delivered through your letterbox|continue reading|download the app|"
     r"get the app|free trial|buy now|read more|subscription|unlimited access|sign in|register|follow (?:us|\w+) on",
 )
 #: `…推荐：` / `广告：` on a line of its own introduces a promo box.
