@@ -28,6 +28,7 @@ from conftest import paragraph
         ("会议报名火热来袭，干货翻倍！", Reason.AD_PROMO),
         ("公众号推荐：", Reason.AD_PROMO),
         ("首页 | 新闻 | 体育 | 财经 | 科技", Reason.NAVIGATION),
+        ("Tell us what you think...", Reason.COMMENT),
         ("您的当前位置：新闻中心 > 武汉", Reason.NAVIGATION),
     ],
 )
@@ -65,3 +66,24 @@ def test_menu_before_and_related_list_after_the_article_are_dropped() -> None:
     kept = [d.block.text for d in decisions if d.is_body]
     assert kept == [lines[4], "小标题", lines[6]]
     assert all(d.reason is not Reason.PROSE for d in decisions if not d.is_body)
+
+
+def test_captions_and_photo_credits() -> None:
+    from articlekit.classify import judge_block
+    from articlekit.features import block_features
+    from articlekit.model import Block, BlockKind
+
+    for text in (
+        "China has warned it will act (Image: GETTY )",
+        "Image caption Scooter Braun at an event",
+        "图：记者 张三 摄",
+    ):
+        block = paragraph(text)
+        assert judge_block(block, block_features(block)).reason is Reason.CAPTION
+    figcaption = Block(
+        kind=BlockKind.PARAGRAPH,
+        text="A crowd gathers outside the court.",
+        position=0,
+        tag="figcaption",
+    )
+    assert judge_block(figcaption, block_features(figcaption)).reason is Reason.CAPTION

@@ -28,6 +28,7 @@ from articlekit.model import Block, BlockKind, Decision, Reason, Verdict, Zone
 from articlekit.vocab import (
     BREADCRUMB_RE,
     BYLINE_RE,
+    CAPTION_RE,
     COMMENT_STUB_RE,
     COUNTER,
     DATE_COUNTER_RE,
@@ -59,6 +60,8 @@ MAX_SHORT_CHROME_UNITS = 12
 MAX_METADATA_UNITS = 30
 #: Longest footer line (units): copyright and licence lines.
 MAX_FOOTER_UNITS = 80
+#: Longest caption (units): a caption is a sentence or two under a picture.
+MAX_CAPTION_UNITS = 60
 #: Longest labelled disclaimer (units) treated as footer; longer is an article about one.
 MAX_DISCLAIMER_UNITS = 150
 #: Promo: distinct promo cues needed in a block, and the length up to which two suffice.
@@ -140,6 +143,8 @@ def judge_block(block: Block, feat: Features) -> Judgement:
         return Judgement(Label.BAD, Reason.NAVIGATION)
     if block.kind is BlockKind.HEADING:
         return Judgement(Label.SHORT, Reason.HEADING)
+    if block.tag == "figcaption" or (feat.units <= MAX_CAPTION_UNITS and CAPTION_RE.search(text)):
+        return Judgement(Label.BAD, Reason.CAPTION)
     if is_prose(feat):
         return Judgement(Label.GOOD, Reason.PROSE)
     return Judgement(Label.SHORT, Reason.SHORT_IN_BODY)

@@ -235,6 +235,7 @@ class _Walker:
         self._list_links = 0
         self._heading = 0
         self._quote = 0
+        self._caption = 0
 
     def walk(self, root: HtmlElement) -> None:
         walker = etree.iterwalk(root, events=("start", "end"))
@@ -277,6 +278,8 @@ class _Walker:
                 self._heading = _HEADINGS[tag]
             elif tag == "blockquote":
                 self._quote += 1
+            elif tag == "figcaption":
+                self._caption += 1
         elif tag == "a":
             self._in_link += 1
         if element.text:
@@ -295,6 +298,8 @@ class _Walker:
                     self._heading = 0
                 elif tag == "blockquote":
                     self._quote -= 1
+                elif tag == "figcaption":
+                    self._caption -= 1
             elif tag == "a":
                 self._in_link -= 1
         if element is self.main:
@@ -327,7 +332,8 @@ class _Walker:
         elif self._quote:
             self._emit(BlockKind.QUOTE, text, "blockquote", links=links)
         else:
-            self._emit(BlockKind.PARAGRAPH, text, "p", links=links)
+            tag = "figcaption" if self._caption else "p"
+            self._emit(BlockKind.PARAGRAPH, text, tag, links=links)
 
     def _emit_list(self) -> None:
         if self._items:

@@ -51,6 +51,7 @@ class Reason(StrEnum):
     AD_PROMO = "ad/promo"
     METADATA = "metadata line"
     MEDIA = "media player"
+    CAPTION = "image caption"
     DUPLICATE_TITLE = "duplicated title"
     TITLE = "title"
     RELATED = "related-article list"

@@ -168,6 +168,14 @@ FOOTER = Vocabulary(
     r"\(c\)\s*\d{4}|copyright|all rights reserved|privacy policy|terms of (?:use|service)|"
     r"cookie (?:policy|settings)|contact us|about us",
 )
+#: Image captions and photo credits written into the text (`(Image: GETTY)`, `Photo: AP`).
+CAPTION_RE = re.compile(
+    r"^\s*(?:image|photo|media) caption\b"
+    r"|^\s*(?:caption|photo|image|picture|photograph|credit|"
+    r"photo credit|image credit|图片来源|图片|图|摄影|供图)\s*(?:[:：]|\.\.\.|…)"
+    r"|[(（]\s*(?:image|photo|picture|credit|pic|图|图片|摄影)s?\s*[:：][^)）]*[)）]\s*$",
+    re.IGNORECASE,
+)
 #: Disclaimers and statements that open with their label (`声明：…`, `Disclaimer: …`).
 DISCLAIMER_RE = re.compile(
     r"^\s*[【\[(（]?\s*(?:声明|聲明|免责声明|免責聲明|特别声明|特別聲明|郑重声明|版权声明|版權聲明|"
