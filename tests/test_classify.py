@@ -29,6 +29,8 @@ from conftest import paragraph
         ("公众号推荐：", Reason.AD_PROMO),
         ("首页 | 新闻 | 体育 | 财经 | 科技", Reason.NAVIGATION),
         ("Tell us what you think...", Reason.COMMENT),
+        ("3/12", Reason.MEDIA),
+        ("第3张/共12张 查看原图", Reason.MEDIA),
         ("您的当前位置：新闻中心 > 武汉", Reason.NAVIGATION),
     ],
 )

@@ -35,6 +35,7 @@ from articlekit.vocab import (
     DATE_RE,
     DISCLAIMER_RE,
     FOOTER,
+    GALLERY_RE,
     LABEL_VALUE_RUN_RE,
     MEDIA_WORDS,
     META_LABEL_RE,
@@ -185,7 +186,7 @@ def chrome_reason(text: str, feat: Features) -> Reason | None:
         return Reason.COMMENT
     if short and RELATED_RE.match(text):
         return Reason.RELATED
-    if _is_media_line(text):
+    if _is_media_line(text) or (short and GALLERY_RE.search(text)):
         return Reason.MEDIA
     if units <= MAX_FOOTER_UNITS and FOOTER.search(text) and not feat.ends_sentence:
         return Reason.SHARE_FOOTER

@@ -168,6 +168,13 @@ FOOTER = Vocabulary(
     r"\(c\)\s*\d{4}|copyright|all rights reserved|privacy policy|terms of (?:use|service)|"
     r"cookie (?:policy|settings)|contact us|about us",
 )
+#: Image-gallery counters and controls (`3/12`, `第3张/共12张`, `查看原图`).
+GALLERY_RE = re.compile(
+    r"^\s*[(（]?\s*\d{1,3}\s*/\s*\d{1,3}\s*[)）]?\s*$|第\s*\d+\s*[张頁页]|共\s*\d+\s*[张張]|"
+    r"上一张|下一张|上一張|下一張|查看原图|查看大图|点击查看大图|点击图片|全屏查看|"
+    r"^\s*(?:previous|next) (?:image|photo|slide)\s*$|^\s*\d+ of \d+\s*$",
+    re.IGNORECASE,
+)
 #: Image captions and photo credits written into the text (`(Image: GETTY)`, `Photo: AP`).
 CAPTION_RE = re.compile(
     r"^\s*(?:image|photo|media) caption\b"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -50,6 +51,8 @@ def clean_command(
     with reported(name, debug=debug):
         options = Options(max_input_bytes=int(max_mb * 2**20))
         article = clean(read_input(source, options.max_input_bytes), url=url, options=options)
+        for warning in article.warnings:
+            sys.stderr.write(f"articlekit: {name}: warning: {warning}\n")
         if to is not None:
             article = article.converted(to.value)
         write_output(render(article, fmt.value, explain=explain), output)
