@@ -60,3 +60,29 @@ def test_heading_opens_a_lecture_section() -> None:
 def test_one_speaker_label_is_not_an_interview() -> None:
     sections = _sections(["编者按：本文讲述了一个故事。", "故事的开头是这样的，很久以前。"])
     assert sections[0].kind == "lecture"
+
+
+def test_programme_lines_naming_people_are_not_turns() -> None:
+    sections = _sections(
+        [
+            "主持人：张三",
+            "嘉宾：李四、王五",
+            "记者：赵六",
+            "主持人：张三",
+            "本次论坛讨论了人工智能的发展前景，气氛热烈。",
+        ]
+    )
+    assert all(s.kind == "lecture" for s in sections)
+
+
+def test_named_speakers_alternating_become_qa() -> None:
+    sections = _sections(
+        [
+            "Jane Doe: What drew you to this field in the first place?",
+            "John Roe: Curiosity, mostly. I wanted to know how things worked.",
+            "Jane Doe: And what keeps you here?",
+            "John Roe: The people. They are the best part of the job.",
+        ]
+    )
+    assert [s.kind for s in sections] == ["qa"]
+    assert [t.speaker for t in sections[0].turns] == ["Jane Doe", "John Roe"] * 2

@@ -10,6 +10,7 @@ Paragraphs after a turn without a label of their own continue that turn.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -28,6 +29,11 @@ MIN_SPEAKER_TURNS = 2
 #: A Q&A needs this many turns in all, from at least two speakers.
 MIN_QA_TURNS = 3
 _PAIRED_ROLES = ({"问", "答"}, {"問", "答"}, {"Q", "A"}, {"Question", "Answer"})
+#: A value that is only short names (`张三`, `李四、王五`, `Jane Doe, John Roe`): a programme
+#: line naming a chair or guests, not speech.
+_NAME_LIST_RE = re.compile(
+    r"^\s*(?:[\w·.'’-]{1,12}(?:\s[\w·.'’-]{1,12})?)(?:\s*[、,，/&]\s*[\w·.'’-]{1,12}(?:\s[\w·.'’-]{1,12})?)*\s*$"
+)
 _HEADING_FORBIDDEN_ENDINGS = tuple("。！？!?…；;：:，,、")
 
 
@@ -121,6 +127,8 @@ def _is_sentence(text: str, *, is_role: bool) -> bool:
     """Text after a label that reads as speech (a role's `Q: Why?` may be one word)."""
     units = count_units(text)
     if units < (1 if is_role else MIN_TURN_UNITS):
+        return False
+    if _NAME_LIST_RE.match(text) and not ENDS_SENTENCE_RE.search(text):
         return False
     return (
         units >= MIN_UNPUNCTUATED_TURN_UNITS
