@@ -6,6 +6,7 @@ Traditional are told apart by the most frequent characters that differ between t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from articlekit.model import Block
@@ -18,8 +19,10 @@ _SIMPLIFIED = frozenset(
 _TRADITIONAL = frozenset(
     "這個們來說時會為國對於發學與關們經過還進動現實產麼樣門問題開長見間話張東車書"
 )
-_KANA_START, _KANA_END = "\u3040", "\u30ff"
-_HANGUL_START, _HANGUL_END = "\uac00", "\ud7af"
+_SIMPLIFIED_RE = re.compile(f"[{''.join(sorted(_SIMPLIFIED))}]")
+_TRADITIONAL_RE = re.compile(f"[{''.join(sorted(_TRADITIONAL))}]")
+_KANA_RE = re.compile("[\u3040-\u30ff]")
+_HANGUL_RE = re.compile("[\uac00-\ud7af]")
 #: Characters of body text sampled: enough to decide, bounded on huge pages.
 SAMPLE_CHARS = 4_000
 
@@ -45,18 +48,21 @@ def detect_language(blocks: Sequence[Block]) -> str:
 
 
 def detect_text_language(text: str) -> str:
-    cjk = CJK_RE.findall(text)
+    """The script of a text sample, counted with regexes (no per-character Python loop).
+
+    >>> detect_text_language("這個模型說明了我們的發現。")
+    'zh-Hant'
+    """
+    cjk = len(CJK_RE.findall(text))
     words = WORD_RE.findall(text)
     if not cjk and not words:
         return "und"
-    if len(cjk) >= len(words):
-        kana = sum(_KANA_START <= c <= _KANA_END for c in cjk)
-        hangul = sum(_HANGUL_START <= c <= _HANGUL_END for c in cjk)
-        if kana * 10 >= len(cjk):
+    if cjk >= len(words):
+        if len(_KANA_RE.findall(text)) * 10 >= cjk:
             return "ja"
-        if hangul * 2 >= len(cjk):
+        if len(_HANGUL_RE.findall(text)) * 2 >= cjk:
             return "ko"
-        simplified = sum(c in _SIMPLIFIED for c in cjk)
-        traditional = sum(c in _TRADITIONAL for c in cjk)
+        simplified = len(_SIMPLIFIED_RE.findall(text))
+        traditional = len(_TRADITIONAL_RE.findall(text))
         return "zh-Hant" if traditional > simplified else "zh-Hans"
     return "en" if all(w.isascii() for w in words[:200]) else "und"
