@@ -22,7 +22,6 @@ from articlekit.vocab import (
     ENDS_SENTENCE_RE,
     LOCATION_LABEL_RE,
     MONTHS,
-    TIME_RE,
     TITLE_SEPARATOR_RE,
     ZH_AUTHOR_RE,
 )
@@ -221,5 +220,3 @@ def _date_from_match(match: re.Match[str]) -> str | None:
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
 
-
-__all__ = ["TIME_RE", "extract_metadata", "find_date", "split_page_title"]
