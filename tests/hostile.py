@@ -48,6 +48,11 @@ def cases() -> Iterator[tuple[str, bytes, str | None]]:
     )
     yield "lt-soup.html", b"<a" * 300_000, None
     yield (
+        "lt-soup-in-page.html",
+        f"<html><body><p>{PROSE}</p>".encode() + b"<b>x" * 1_000 + b"<a" * 300_000,
+        PROSE,
+    )
+    yield (
         "only-script.html",
         b"<html><head><script>var a = 1;</script></head><body><script>alert(1)</script></body></html>",
         None,

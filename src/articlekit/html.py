@@ -77,7 +77,9 @@ _BLOCK_TAGS = frozenset(
 )
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_TAG_RE = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>")
+#: A tag runs to its `>` or, if unterminated, to the next `<`: never past it, so the
+#: scan stays linear on tag soup such as `<a<a<a…` (a lazy `[^>]*?>` is quadratic there).
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^<>]*>?")
 _TAG_NAME_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
 _VOID = frozenset(
     [
@@ -147,7 +149,8 @@ def cap_nesting(markup: str, limit: int) -> str:
     pieces: list[str] = []
     last = 0
     for match in _TAG_RE.finditer(markup):
-        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        closing, name = match.group(1), match.group(2).lower()
+        self_closing = match.group(0).endswith("/>")
         if name in _VOID or self_closing:
             keep = depth < limit
         elif closing:

@@ -33,6 +33,8 @@ MIN_TITLE_UNITS = 3
 MAX_TITLE_UNITS = 80
 #: Blocks around the title and the article's first paragraphs searched for date/byline.
 META_WINDOW_BLOCKS = 12
+#: Longest line tried as an English byline (`By A, B and C`); longer lines are prose.
+MAX_BYLINE_CHARS = 120
 #: A bare place name in a metadata cluster: 2–6 CJK characters and nothing else.
 _PLACE_RE = re.compile(f"^[{CJK_CLASS}]{{2,6}}$")
 _NON_PLACE_RE = re.compile(r"评论|分享|收藏|阅读|原创|转载|关注|举报|首页|作者|来源|编辑|打印|字号")
@@ -194,7 +196,7 @@ def _find_location(window: Sequence[Decision]) -> str | None:
 def _find_authors(window: Sequence[Decision]) -> tuple[str, ...]:
     for decision in window:
         for line in decision.block.items or (decision.block.text,):
-            if match := BYLINE_RE.match(line):
+            if len(line) <= MAX_BYLINE_CHARS and (match := BYLINE_RE.match(line)):
                 return tuple(
                     n.strip() for n in re.split(r",|\band\b|&", match.group("names")) if n.strip()
                 )
@@ -219,4 +221,3 @@ def _date_from_match(match: re.Match[str]) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
-

@@ -72,7 +72,6 @@ DATE_PATTERNS = (
     r"\.?,?\s+(?P<y3>(?:19|20)\d\d)",
 )
 DATE_RE = re.compile("|".join(f"(?:{p})" for p in DATE_PATTERNS), re.IGNORECASE)
-TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?")
 #: A date/time followed by nothing but digits and separators: a timestamp + view counter.
 DATE_COUNTER_RE = re.compile(
     r"^\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?[\d\s:|/·]*$"
