@@ -30,6 +30,8 @@ from conftest import paragraph
         ("首页 | 新闻 | 体育 | 财经 | 科技", Reason.NAVIGATION),
         ("Tell us what you think...", Reason.COMMENT),
         ("3/12", Reason.MEDIA),
+        ("旅行中，谁忽悠了你？【版主】08-11 16:06 298字 [4321/87]", Reason.RELATED),
+        ("某公司今天正式发布了新一代的智能手机产品系列 2019-10-12", Reason.RELATED),
         ("第3张/共12张 查看原图", Reason.MEDIA),
         ("您的当前位置：新闻中心 > 武汉", Reason.NAVIGATION),
     ],
@@ -45,6 +47,7 @@ def test_chrome_lines(line: str, reason: Reason) -> None:
         "The committee will share its findings with the public next week.",
         "2021 年 2 月，我们发布了著名的「文生图」人工智能系统，它是一个模型。",
         "結語",
+        "France beat Spain 3-2 in the final minute of extra time.",
     ],
 )
 def test_body_lines_are_not_chrome(line: str) -> None:

@@ -37,6 +37,7 @@ from articlekit.vocab import (
     FOOTER,
     GALLERY_RE,
     LABEL_VALUE_RUN_RE,
+    LISTING_ENTRY_RE,
     MEDIA_WORDS,
     META_LABEL_RE,
     NAV_RE,
@@ -61,6 +62,8 @@ MAX_SHORT_CHROME_UNITS = 12
 MAX_METADATA_UNITS = 30
 #: Longest footer line (units): copyright and licence lines.
 MAX_FOOTER_UNITS = 80
+#: Longest listing entry (units): a linked title with its date and counters.
+MAX_LISTING_UNITS = 60
 #: Longest caption (units): a caption is a sentence or two under a picture.
 MAX_CAPTION_UNITS = 60
 #: Longest labelled disclaimer (units) treated as footer; longer is an article about one.
@@ -194,6 +197,8 @@ def chrome_reason(text: str, feat: Features) -> Reason | None:
         return Reason.SHARE_FOOTER
     if units <= MAX_METADATA_UNITS and _is_metadata_line(text, feat):
         return Reason.METADATA
+    if units <= MAX_LISTING_UNITS and not feat.ends_sentence and LISTING_ENTRY_RE.match(text):
+        return Reason.RELATED
     if PROMO_LABEL_RE.match(text) or _is_promo(text, feat):
         return Reason.AD_PROMO
     if short and SHARE.search(text) and not feat.ends_sentence:
