@@ -18,6 +18,7 @@ Three passes, in the jusText shape:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -101,6 +102,21 @@ MIN_PROSE_SHARE_BEFORE_TERMINATOR = 0.5
 #: …or, for a comment heading, past this much prose (units): a long comment thread can
 #: outweigh the article it follows.
 MIN_PROSE_UNITS_BEFORE_COMMENTS = 150
+
+
+#: Cheap pre-checks: every date shape we read has a 4-digit year, and a breadcrumb needs
+#: an arrow or a location label; most lines have neither, so the costly pattern is skipped.
+_YEAR_RE = re.compile(r"\d{4}")
+_BREADCRUMB_HINT_RE = re.compile("[>»›→]|位置")
+
+
+def has_full_date(text: str) -> bool:
+    """Whether the text holds a full date (with its year).
+
+    >>> has_full_date("2020-10-04 20:30"), has_full_date("Nov. 16, 2019"), has_full_date("第3张")
+    (True, True, False)
+    """
+    return bool(_YEAR_RE.search(text)) and bool(DATE_RE.search(text))
 
 
 class Label(StrEnum):
@@ -357,9 +373,7 @@ def _is_metadata_line(text: str, feat: Features) -> bool:
     if META_LABEL_RE.match(text) or BYLINE_RE.match(text) or COUNTER.search(text):
         return True
     return (
-        bool(DATE_RE.search(text))
-        and not feat.ends_sentence
-        and feat.units <= MAX_METADATA_UNITS // 2 + 5
+        not feat.ends_sentence and feat.units <= MAX_METADATA_UNITS // 2 + 5 and has_full_date(text)
     )
 
 
@@ -390,7 +404,12 @@ def _is_promo(text: str, feat: Features) -> bool:
 def _is_menu_line(text: str, feat: Features) -> bool:
     if feat.units <= MAX_SHORT_CHROME_UNITS // 2 and NAV_RE.match(text):
         return True
-    if feat.units <= MAX_METADATA_UNITS and BREADCRUMB_RE.search(text) and not feat.ends_sentence:
+    if (
+        feat.units <= MAX_METADATA_UNITS
+        and not feat.ends_sentence
+        and _BREADCRUMB_HINT_RE.search(text)
+        and BREADCRUMB_RE.search(text)
+    ):
         return True
     if feat.punct > 1:
         return False
