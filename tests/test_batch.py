@@ -119,7 +119,9 @@ def test_interrupt_leaves_only_complete_files_and_rerun_finishes(tmp_path: Path)
         "2",
     ]
     process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.5)
+    deadline = time.monotonic() + 60
+    while not list(out.rglob("*.json")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # interrupt once the run is under way, however slow the machine
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
     assert "Traceback" not in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -47,4 +48,9 @@ app.command("batch")(batch_command)
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:
+        # Ctrl-C before a command installed its own handling (e.g. while importing).
+        sys.stderr.write("articlekit: interrupted\n")
+        raise SystemExit(130) from None
