@@ -69,6 +69,41 @@ def test_markdown_never_carries_live_markup() -> None:
     assert "javascript:" not in markdown and "data:" not in markdown
 
 
+def test_hostile_markup_page_gives_inert_markdown() -> None:
+    prose = "A paragraph of the story that is long enough to be prose, with detail and commas."
+    page = f"""<html><body><article>
+    <p>{prose}</p>
+    <p onclick="steal()">{prose} <a href="javascript:alert(1)">click here</a> and more.</p>
+    <img src="x" onerror="alert(1)" alt="pic"><iframe src="javascript:alert(2)"></iframe>
+    <svg onload="alert(3)"><script>alert(4)</script></svg>
+    <a href="vbscript:msgbox(1)">vb</a> <img src="data:text/html,&lt;script&gt;alert(5)&lt;/script&gt;" alt="d">
+    <p>Text that shows markup: &lt;script&gt;alert(6)&lt;/script&gt; and &lt;img src=x onerror=alert(7)&gt;.</p>
+    <p># not a heading, * not a list, [not](a link) — {prose}</p>
+    </article></body></html>"""
+    markdown = clean(page).to_markdown()
+    for bad in (
+        "<script",
+        "<img",
+        "<iframe",
+        "<svg",
+        "javascript:",
+        "vbscript:",
+        "data:",
+        "onerror=",
+        "onclick=",
+    ):
+        assert bad not in markdown.replace("&lt;img src=x onerror=alert(7)>", ""), bad
+    assert "\\# not a heading" in markdown and "\\[not\\](a link)" in markdown
+
+
+def test_json_escapes_control_characters() -> None:
+    article = clean("标题\n\n正文第一段，含有控制字符\x07和\x1b，但仍然是很长的一句话。")
+    encoded = article.to_json()
+    text = json.loads(encoded)["sections"][0]["blocks"][0]["text"]
+    assert "\x07" not in encoded and "\x1b" not in encoded
+    assert text == "正文第一段，含有控制字符和，但仍然是很长的一句话。"
+
+
 def test_escape_keeps_plain_text_readable() -> None:
     assert escape_markdown("在 2024 年，模型变大了。") == "在 2024 年，模型变大了。"
     assert escape_markdown("1. not a list") == "1\\. not a list"

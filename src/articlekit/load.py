@@ -19,6 +19,8 @@ from articlekit.errors import BinaryInputError, DecodeError, EmptyInputError, In
 DECLARATION_SCAN_BYTES = 16 * 1024
 #: Share of control characters above which decoded "text" is really binary data.
 MAX_CONTROL_CHAR_RATIO = 0.01
+#: …and more than this many of them: a stray BEL or ESC in a short note is not binary.
+MIN_CONTROL_CHARS = 16
 #: Share of undecodable bytes tolerated in a page that declares its charset (saved
 #: pages often carry a few broken bytes; more than this means the declaration lied).
 MAX_BAD_BYTE_RATIO = 0.001
@@ -184,5 +186,6 @@ def _looks_utf16(data: bytes) -> bool:
 
 def _reject_binary(text: str) -> None:
     sample = text[:BINARY_SCAN_BYTES]
-    if len(_CONTROL_RE.findall(sample)) > MAX_CONTROL_CHAR_RATIO * len(sample):
+    controls = len(_CONTROL_RE.findall(sample))
+    if controls > MIN_CONTROL_CHARS and controls > MAX_CONTROL_CHAR_RATIO * len(sample):
         raise BinaryInputError("input is binary (control characters), not a page")

@@ -15,6 +15,7 @@ from articlekit.model import Block, BlockKind
 from articlekit.vocab import BULLET_RE
 
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]+")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _INDENT_RE = re.compile(r"^[ \t\u00a0\u3000]+")
 
 
@@ -53,12 +54,12 @@ def split_text_blocks(text: str) -> list[Block]:
 
 
 def normalize_space(text: str) -> str:
-    """Collapse runs of (full-width, no-break) spaces and trim.
+    """Collapse runs of (full-width, no-break) spaces, drop control characters, trim.
 
-    >>> normalize_space("\\u3000\\u3000长江网 10月4日讯 ")
+    >>> normalize_space("\\u3000\\u3000长江网 10月4日讯\\x07 ")
     '长江网 10月4日讯'
     """
-    return _SPACES_RE.sub(" ", text).strip()
+    return _SPACES_RE.sub(" ", _CONTROL_RE.sub("", text)).strip()
 
 
 def _list_block(items: list[str], position: int) -> Block:
