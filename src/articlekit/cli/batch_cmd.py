@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -15,11 +16,11 @@ from articlekit.cli.options import TargetScript
 from articlekit.cli.status import ExitStatus
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Iterator, Mapping
 
     from rich.console import Console
 
-    from articlekit.batch import FileResult, Status
+    from articlekit.batch import BatchSettings, FileResult, Status
 
 
 class BatchFormat(StrEnum):
@@ -56,13 +57,10 @@ def batch_command(
     ] = False,
 ) -> None:
     """Clean every page in a folder; the output tree mirrors the input tree."""
-    from rich.console import Console
-
     from articlekit.batch import DEFAULT_PATTERNS, BatchSettings
 
-    err = Console(stderr=True)
     if not source.is_dir():
-        err.print(f"articlekit: {source}: is not a folder", highlight=False)
+        sys.stderr.write(f"articlekit: {source}: is not a folder\n")
         raise typer.Exit(ExitStatus.USAGE)
     settings = BatchSettings(
         source=source,
@@ -73,14 +71,19 @@ def batch_command(
         patterns=tuple(p.lower() for p in pattern) if pattern else DEFAULT_PATTERNS,
         force=force,
     )
+    # rich is imported only for a terminal: in a pipe or a log the output is plain lines,
+    # and the start-up saved there is serial time that no --jobs can win back.
+    err = None
+    if sys.stderr.isatty():
+        from rich.console import Console
+
+        err = Console(stderr=True)
     failed = _run_with_progress(settings, err)
     raise typer.Exit(ExitStatus.FAILED if failed else ExitStatus.OK)
 
 
-def _run_with_progress(settings: object, err: Console) -> int:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from articlekit.batch import BatchSettings, Status, clean_folder, iter_inputs
+def _run_with_progress(settings: object, err: Console | None) -> int:
+    from articlekit.batch import BatchSettings, Status, clean_folder
 
     assert isinstance(settings, BatchSettings)
     counts = dict.fromkeys(Status, 0)
@@ -88,65 +91,83 @@ def _run_with_progress(settings: object, err: Console) -> int:
     failures: list[FileResult] = []
     started = time.perf_counter()
     interrupted = False
-    show = err.is_terminal
-    total = (
-        sum(1 for _ in iter_inputs(settings.source, settings.patterns, settings.outdir.resolve()))
-        if show
-        else None
-    )
-    columns = (
-        TextColumn("cleaning"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=err, disable=not show, transient=True) as progress:
-        task = progress.add_task("batch", total=total, rate="")
+    with _progress_bar(settings, err) as advance:
         try:
             for result in clean_folder(settings):
                 counts[result.status] += 1
                 chars += result.chars
                 if result.status is Status.FAILED:
                     failures.append(result)
-                elapsed = time.perf_counter() - started
-                progress.update(
-                    task, advance=1, rate=f"{sum(counts.values()) / max(elapsed, 1e-9):.0f} files/s"
-                )
+                advance(sum(counts.values()) / max(time.perf_counter() - started, 1e-9))
         except KeyboardInterrupt:
             interrupted = True
     for result in failures:
-        err.print(f"articlekit: {result.source}: {result.error}", highlight=False, markup=False)
+        sys.stderr.write(f"articlekit: {result.source}: {result.error}\n")
     _summary(err, counts, chars, time.perf_counter() - started, interrupted, settings.outdir)
     if interrupted:
         raise typer.Exit(130)
     return counts[Status.FAILED]
 
 
+@contextmanager
+def _progress_bar(
+    settings: BatchSettings, err: Console | None
+) -> Iterator[Callable[[float], None]]:
+    """A rich progress bar on a terminal; nothing at all (not even the import) otherwise."""
+    if err is None:
+        yield lambda rate: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from articlekit.batch import iter_inputs
+
+    total = sum(
+        1 for _ in iter_inputs(settings.source, settings.patterns, settings.outdir.resolve())
+    )
+    columns = (
+        TextColumn("cleaning"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} files/s"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("batch", total=total, rate="")
+        yield lambda rate: progress.update(task, advance=1, rate=f"{rate:.0f}")
+
+
 def _summary(
-    err: Console,
+    err: Console | None,
     counts: Mapping[Status, int],
     chars: int,
     seconds: float,
     interrupted: bool,
     outdir: Path,
 ) -> None:
-    from rich.table import Table
-
     from articlekit.batch import Status
 
-    table = Table(
-        title="interrupted — rerun to finish" if interrupted else f"batch → {outdir}",
-        title_justify="left",
-    )
-    for name in ("cleaned", "skipped", "failed", "characters out", "time"):
-        table.add_column(name, justify="right")
-    table.add_row(
+    title = "interrupted — rerun to finish" if interrupted else f"batch → {outdir}"
+    names = ("cleaned", "skipped", "failed", "characters out", "time")
+    values = (
         str(counts[Status.CLEANED]),
         str(counts[Status.SKIPPED]),
-        f"[red]{counts[Status.FAILED]}[/]" if counts[Status.FAILED] else "0",
+        str(counts[Status.FAILED]),
         f"{chars:,}",
         f"{seconds:.1f}s",
     )
+    if err is None:
+        widths = [max(len(n), len(v)) for n, v in zip(names, values, strict=True)]
+        sys.stderr.write(f"{title}\n")
+        sys.stderr.write("  ".join(n.rjust(w) for n, w in zip(names, widths, strict=True)) + "\n")
+        sys.stderr.write("  ".join(v.rjust(w) for v, w in zip(values, widths, strict=True)) + "\n")
+        sys.stderr.flush()
+        return
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    for name in names:
+        table.add_column(name, justify="right")
+    failed = values[2]
+    table.add_row(*values[:2], f"[red]{failed}[/]" if failed != "0" else failed, *values[3:])
     err.print(table)
     sys.stderr.flush()
