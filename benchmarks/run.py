@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """articlekit beside the anchors, on the same pages, in one run: accuracy and speed.
 
-    pip install -e '.[bench]'
+    pip install -U pip && pip install -e '.[bench]'
     python benchmarks/run.py                       # every corpus under ../shared/bench/dev
     python benchmarks/run.py DIR [DIR …] --systems articlekit,trafilatura --no-speed
 
