@@ -27,10 +27,6 @@ class Features:
         """Clause and sentence marks per unit of text."""
         return self.punct / self.units if self.units else 0.0
 
-    @property
-    def is_cjk(self) -> bool:
-        return self.cjk_units * 2 >= self.units > 0
-
 
 def count_units(text: str) -> int:
     """CJK characters plus words of other scripts.

@@ -33,6 +33,7 @@ _AUTHOR_KEYS = (
 )
 _SITE_KEYS = ("og:site_name", "application-name", "twitter:site")
 _TITLE_KEYS = ("og:title", "twitter:title", "headline")
+_AUTHOR_SEPARATOR_RE = re.compile(r"\s*(?:,|;|，|、|\band\b)\s*")
 _URL_RE = re.compile(r"^https?://", re.IGNORECASE)
 #: Largest JSON-LD script parsed (bytes); larger ones are data dumps, not article metadata.
 MAX_JSONLD_CHARS = 200_000
@@ -87,9 +88,7 @@ def _authors(metas: dict[str, str], ld: list[dict[str, Any]]) -> tuple[str, ...]
             return tuple(dict.fromkeys(names))
     value = _first(metas, _AUTHOR_KEYS)
     if value and not _URL_RE.match(value):
-        return tuple(
-            n.strip() for n in re.split(r"\s*(?:,|;|，|、|\band\b)\s*", value) if n.strip()
-        )
+        return tuple(n.strip() for n in _AUTHOR_SEPARATOR_RE.split(value) if n.strip())
     return ()
 
 

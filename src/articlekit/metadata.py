@@ -35,6 +35,8 @@ MAX_TITLE_UNITS = 80
 META_WINDOW_BLOCKS = 12
 #: Longest line tried as an English byline (`By A, B and C`); longer lines are prose.
 MAX_BYLINE_CHARS = 120
+_EN_NAME_SEPARATOR_RE = re.compile(r",|\band\b|&")
+_ZH_NAME_SEPARATOR_RE = re.compile(r"[\s、,，]+")
 #: A bare place name in a metadata cluster: 2–6 CJK characters and nothing else.
 _PLACE_RE = re.compile(f"^[{CJK_CLASS}]{{2,6}}$")
 _NON_PLACE_RE = re.compile(r"评论|分享|收藏|阅读|原创|转载|关注|举报|首页|作者|来源|编辑|打印|字号")
@@ -198,11 +200,13 @@ def _find_authors(window: Sequence[Decision]) -> tuple[str, ...]:
         for line in decision.block.items or (decision.block.text,):
             if len(line) <= MAX_BYLINE_CHARS and (match := BYLINE_RE.match(line)):
                 return tuple(
-                    n.strip() for n in re.split(r",|\band\b|&", match.group("names")) if n.strip()
+                    n.strip()
+                    for n in _EN_NAME_SEPARATOR_RE.split(match.group("names"))
+                    if n.strip()
                 )
             labelled = decision.reason is Reason.METADATA or line.startswith(("（", "("))
             if labelled and (match := ZH_AUTHOR_RE.search(line[:40])):
-                return tuple(n for n in re.split(r"[\s、,，]+", match.group("names")) if n)
+                return tuple(n for n in _ZH_NAME_SEPARATOR_RE.split(match.group("names")) if n)
     return ()
 
 
