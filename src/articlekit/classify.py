@@ -394,7 +394,7 @@ def _is_promo(text: str, feat: Features) -> bool:
     cues = {hit.lower() for hit in PROMO.findall(text)}
     if not cues:
         return False
-    if len(cues) == 1:
+    if len(cues) < MIN_PROMO_CUES:
         return feat.units <= MAX_SHORT_CHROME_UNITS // 2 and not feat.ends_sentence
     if feat.units <= MAX_TWO_CUE_PROMO_UNITS:
         return True

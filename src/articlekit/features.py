@@ -17,7 +17,6 @@ from articlekit.vocab import CJK_RE, ENDS_SENTENCE_RE, PUNCT_RE, WORD_RE
 @dataclass(frozen=True, slots=True)
 class Features:
     units: int
-    cjk_units: int
     punct: int
     ends_sentence: bool
     link_density: float
@@ -45,12 +44,10 @@ def block_features(block: Block) -> Features:
     (10, 2, True)
     """
     text = block.text
-    cjk = len(CJK_RE.findall(text))
-    units = cjk + len(WORD_RE.findall(text))
+    units = count_units(text)
     chars = len(text) or 1
     return Features(
         units=units,
-        cjk_units=cjk,
         punct=len(PUNCT_RE.findall(text)),
         ends_sentence=bool(ENDS_SENTENCE_RE.search(text)),
         link_density=min(1.0, block.link_chars / chars),

@@ -169,7 +169,3 @@ class Article:
         from articlekit.traditional import convert_article
 
         return convert_article(self, to)
-
-    @property
-    def body_chars(self) -> int:
-        return len(self.to_text())

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from articlekit.cli.options import TargetScript
+from articlekit.cli.options import ToOption
 from articlekit.cli.status import ExitStatus
 
 if TYPE_CHECKING:
@@ -41,9 +41,7 @@ def batch_command(
     fmt: Annotated[
         BatchFormat, typer.Option("--format", "-f", help="Output format.")
     ] = BatchFormat.md,
-    to: Annotated[
-        TargetScript | None, typer.Option("--to", help="Convert to Traditional Chinese.")
-    ] = None,
+    to: ToOption = None,
     jobs: Annotated[
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Worker processes (default: number of CPUs)."),

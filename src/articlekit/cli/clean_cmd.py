@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from articlekit.cli.options import OutputFormat, TargetScript
+from articlekit.cli.options import OutputFormat, ToOption
 from articlekit.cli.status import reported
 from articlekit.options import DEFAULT_MAX_INPUT_BYTES
 
@@ -22,9 +22,7 @@ def clean_command(
     fmt: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.md,
-    to: Annotated[
-        TargetScript | None, typer.Option("--to", help="Convert to Traditional Chinese (OpenCC).")
-    ] = None,
+    to: ToOption = None,
     url: Annotated[
         str | None, typer.Option("--url", help="The page's address, recorded in the output.")
     ] = None,

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
+
+import typer
 
 
 class OutputFormat(StrEnum):
@@ -17,3 +20,10 @@ class TargetScript(StrEnum):
     zh_Hant = "zh-Hant"
     zh_TW = "zh-TW"
     zh_HK = "zh-HK"
+
+
+#: `--to` on the commands that clean (optional there; `convert` requires it).
+ToOption = Annotated[
+    TargetScript | None,
+    typer.Option("--to", help="Convert to Traditional Chinese (OpenCC): zh-Hant, zh-TW or zh-HK."),
+]

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import IntEnum
-from typing import TypeVar
 
 import typer
-
-T = TypeVar("T")
 
 
 class ExitStatus(IntEnum):
@@ -46,8 +43,3 @@ def reported(source: str, *, debug: bool = False) -> Iterator[None]:
         if debug:
             raise
         raise fail(source, f"internal error: {type(error).__name__}: {error}") from None
-
-
-def guarded(source: str, action: Callable[[], T], *, debug: bool = False) -> T:
-    with reported(source, debug=debug):
-        return action()
