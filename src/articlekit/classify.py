@@ -21,22 +21,25 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from articlekit.features import Features, block_features
 from articlekit.model import Block, BlockKind, Decision, Reason, Verdict, Zone
 from articlekit.vocab import (
     BREADCRUMB_RE,
     BYLINE_RE,
-    CAPTION_RE,
+    CAPTION_LABEL_RE,
+    CAPTION_TAIL_RE,
     COMMENT_STUB_RE,
     COUNTER,
     DATE_COUNTER_RE,
     DATE_RE,
     DISCLAIMER_RE,
     FOOTER,
-    GALLERY_RE,
+    GALLERY_COUNTER_RE,
+    GALLERY_LINE_RE,
+    GALLERY_WORDS,
     LABEL_VALUE_RUN_RE,
     LISTING_ENTRY_RE,
     MEDIA_WORDS,
@@ -47,6 +50,8 @@ from articlekit.vocab import (
     RELATED_RE,
     SEPARATOR_RUN_RE,
     SHARE,
+    StartScreen,
+    WordScreen,
 )
 
 #: Units (CJK chars or words) at or above which a block ending a sentence is prose.
@@ -107,6 +112,21 @@ MIN_PROSE_UNITS_BEFORE_COMMENTS = 150
 #: Cheap pre-checks: every date shape we read has a 4-digit year, and a breadcrumb needs
 #: an arrow or a location label; most lines have neither, so the costly pattern is skipped.
 _YEAR_RE = re.compile(r"\d{4}")
+_DIGIT_RE = re.compile(r"\d")
+#: Every start-anchored pattern and every word list the short-line rules consult,
+#: screened once per line (see `LineCues`).
+_START_SCREEN = StartScreen(
+    COMMENT_STUB_RE,
+    RELATED_RE,
+    DISCLAIMER_RE,
+    META_LABEL_RE,
+    BYLINE_RE,
+    PROMO_LABEL_RE,
+    NAV_RE,
+    GALLERY_LINE_RE,
+    CAPTION_LABEL_RE,
+)
+_WORD_SCREEN = WordScreen(FOOTER, SHARE, PROMO, COUNTER, MEDIA_WORDS, GALLERY_WORDS)
 _BREADCRUMB_HINT_RE = re.compile("[>»›→]|位置")
 
 
@@ -125,15 +145,47 @@ class Label(StrEnum):
     BAD = "bad"
 
 
-@dataclass(frozen=True, slots=True)
-class Judgement:
+class Judgement(NamedTuple):
     label: Label
     reason: Reason
 
 
-def classify_blocks(blocks: Sequence[Block]) -> list[Decision]:
-    """Give every block a verdict and a reason (see the module docstring)."""
-    features = [block_features(b) for b in blocks]
+#: Judgements are few distinct values; building one per line cost more than the rule.
+_JUDGEMENTS = {(label, reason): Judgement(label, reason) for label in Label for reason in Reason}
+
+
+class LineCues(NamedTuple):
+    """Cheap evidence screened once per short line.
+
+    A page is mostly short lines, and most of them (headlines, menu entries) match
+    no chrome rule; each costly pattern below runs only when its cue is present, so
+    such a line costs three scans instead of twenty.
+    """
+
+    digits: bool
+    #: One of the start-anchored patterns of `_START_SCREEN` matches.
+    starts: bool
+    #: A word of one of the lists of `_WORD_SCREEN` may occur.
+    words: bool
+
+
+def line_cues(text: str) -> LineCues:
+    return LineCues(
+        digits=_DIGIT_RE.search(text) is not None,
+        starts=_START_SCREEN.matches(text),
+        words=_WORD_SCREEN.could_match(text),
+    )
+
+
+def classify_blocks(
+    blocks: Sequence[Block], features: Sequence[Features] | None = None
+) -> list[Decision]:
+    """Give every block a verdict and a reason (see the module docstring).
+
+    `features` are the blocks' features when the caller has them already.
+    """
+    if features is None:
+        features = [block_features(b) for b in blocks]
     judgements = [judge_block(b, f) for b, f in zip(blocks, features, strict=True)]
     zones = [b.zone for b in blocks]
     start, end = find_article_region(judgements, features, zones)
@@ -148,26 +200,30 @@ def classify_blocks(blocks: Sequence[Block]) -> list[Decision]:
 def judge_block(block: Block, feat: Features) -> Judgement:
     """Context-free verdict of one block: the first matching rule wins."""
     text = block.text
-    if block.kind is BlockKind.TABLE and feat.link_density > MAX_TABLE_LINK_DENSITY:
-        return Judgement(Label.BAD, Reason.NAVIGATION)
-    if block.kind in (BlockKind.IMAGE, BlockKind.TABLE, BlockKind.CODE):
-        return Judgement(Label.SHORT, Reason.STRUCTURE)
-    if block.kind is BlockKind.LIST:
+    kind = block.kind
+    if kind is BlockKind.TABLE and feat.link_density > MAX_TABLE_LINK_DENSITY:
+        return _JUDGEMENTS[Label.BAD, Reason.NAVIGATION]
+    if kind is BlockKind.IMAGE or kind is BlockKind.TABLE or kind is BlockKind.CODE:
+        return _JUDGEMENTS[Label.SHORT, Reason.STRUCTURE]
+    if kind is BlockKind.LIST:
         return _judge_list(block, feat)
     if feat.units == 0:
-        return Judgement(Label.SHORT, Reason.SHORT_IN_BODY)
-    chrome = chrome_reason(text, feat)
+        return _JUDGEMENTS[Label.SHORT, Reason.SHORT_IN_BODY]
+    cues = line_cues(text) if feat.units <= MAX_FOOTER_UNITS else None
+    chrome = chrome_reason(text, feat, cues)
     if chrome is not None:
-        return Judgement(Label.BAD, chrome)
+        return _JUDGEMENTS[Label.BAD, chrome]
     if feat.link_density > MAX_LINK_DENSITY and feat.units < MIN_LONG_PROSE_UNITS * 2:
-        return Judgement(Label.BAD, Reason.NAVIGATION)
-    if block.kind is BlockKind.HEADING:
-        return Judgement(Label.SHORT, Reason.HEADING)
-    if block.tag == "figcaption" or (feat.units <= MAX_CAPTION_UNITS and CAPTION_RE.search(text)):
-        return Judgement(Label.BAD, Reason.CAPTION)
+        return _JUDGEMENTS[Label.BAD, Reason.NAVIGATION]
+    if kind is BlockKind.HEADING:
+        return _JUDGEMENTS[Label.SHORT, Reason.HEADING]
+    if block.tag == "figcaption" or (
+        cues and feat.units <= MAX_CAPTION_UNITS and _is_caption(text, cues)
+    ):
+        return _JUDGEMENTS[Label.BAD, Reason.CAPTION]
     if is_prose(feat):
-        return Judgement(Label.GOOD, Reason.PROSE)
-    return Judgement(Label.SHORT, Reason.SHORT_IN_BODY)
+        return _JUDGEMENTS[Label.GOOD, Reason.PROSE]
+    return _JUDGEMENTS[Label.SHORT, Reason.SHORT_IN_BODY]
 
 
 def is_prose(feat: Features) -> bool:
@@ -184,7 +240,7 @@ def is_prose(feat: Features) -> bool:
     return feat.units >= MIN_LONG_PROSE_UNITS and feat.punct_density >= MIN_LONG_PROSE_PUNCT_DENSITY
 
 
-def chrome_reason(text: str, feat: Features) -> Reason | None:
+def chrome_reason(text: str, feat: Features, cues: LineCues | None = None) -> Reason | None:
     """The kind of chrome a line's shape and vocabulary show, or None.
 
     >>> from articlekit.features import block_features_of as f
@@ -198,28 +254,30 @@ def chrome_reason(text: str, feat: Features) -> Reason | None:
     units = feat.units
     if units > MAX_FOOTER_UNITS:
         return _long_chrome_reason(text, feat)
+    digits, starts, words = cues or line_cues(text)
     short = units <= MAX_SHORT_CHROME_UNITS
-    if DATE_COUNTER_RE.match(text):
+    ends_sentence = feat.ends_sentence
+    if digits and DATE_COUNTER_RE.match(text):
         return Reason.METADATA
-    if short and COMMENT_STUB_RE.match(text):
+    if short and starts and COMMENT_STUB_RE.match(text):
         return Reason.COMMENT
-    if short and RELATED_RE.match(text):
+    if short and starts and RELATED_RE.match(text):
         return Reason.RELATED
-    if _is_media_line(text) or (short and GALLERY_RE.search(text)):
+    if _is_media_line(text) or (short and _is_gallery_control(text, digits, starts, words)):
         return Reason.MEDIA
-    if units <= MAX_FOOTER_UNITS and FOOTER.search(text) and not feat.ends_sentence:
+    if words and not ends_sentence and FOOTER.search(text):
         return Reason.SHARE_FOOTER
-    if units <= MAX_DISCLAIMER_UNITS and DISCLAIMER_RE.match(text):
+    if starts and DISCLAIMER_RE.match(text):
         return Reason.SHARE_FOOTER
-    if units <= MAX_METADATA_UNITS and _is_metadata_line(text, feat):
+    if units <= MAX_METADATA_UNITS and _is_metadata_line(text, feat, digits, starts, words):
         return Reason.METADATA
-    if units <= MAX_LISTING_UNITS and not feat.ends_sentence and LISTING_ENTRY_RE.match(text):
+    if digits and units <= MAX_LISTING_UNITS and not ends_sentence and LISTING_ENTRY_RE.match(text):
         return Reason.RELATED
-    if PROMO_LABEL_RE.match(text) or _is_promo(text, feat):
+    if (starts and PROMO_LABEL_RE.match(text)) or (words and _is_promo(text, feat)):
         return Reason.AD_PROMO
-    if short and SHARE.search(text) and not feat.ends_sentence:
+    if short and words and not ends_sentence and SHARE.search(text):
         return Reason.SHARE_FOOTER
-    if _is_menu_line(text, feat):
+    if _is_menu_line(text, feat, starts):
         return Reason.NAVIGATION
     return None
 
@@ -231,7 +289,7 @@ def _long_chrome_reason(text: str, feat: Features) -> Reason | None:
         return Reason.SHARE_FOOTER
     if PROMO_LABEL_RE.match(text) or _is_promo(text, feat):
         return Reason.AD_PROMO
-    if _is_menu_line(text, feat):
+    if _is_menu_line(text, feat, starts=True):
         return Reason.NAVIGATION
     return None
 
@@ -358,23 +416,42 @@ def _judge_list(block: Block, feat: Features) -> Judgement:
     """A list is chrome when most items are chrome and none is prose (a metadata
     cluster such as date / place / word count); otherwise it is body structure."""
     if feat.link_density > MAX_TABLE_LINK_DENSITY:
-        return Judgement(Label.BAD, Reason.NAVIGATION)
+        return _JUDGEMENTS[Label.BAD, Reason.NAVIGATION]
     item_features = [block_features(Block(BlockKind.PARAGRAPH, item, 0)) for item in block.items]
     reasons = [chrome_reason(item, f) for item, f in zip(block.items, item_features, strict=True)]
     found = [r for r in reasons if r is not None]
     if found and len(found) * 2 >= len(reasons) and not any(map(is_prose, item_features)):
-        return Judgement(Label.BAD, Counter(found).most_common(1)[0][0])
+        return _JUDGEMENTS[Label.BAD, Counter(found).most_common(1)[0][0]]
     prose_items = sum(map(is_prose, item_features))
     is_good = prose_items * 2 >= len(item_features) and is_prose(feat)
-    return Judgement(Label.GOOD if is_good else Label.SHORT, Reason.STRUCTURE)
+    return _JUDGEMENTS[Label.GOOD if is_good else Label.SHORT, Reason.STRUCTURE]
 
 
-def _is_metadata_line(text: str, feat: Features) -> bool:
-    if META_LABEL_RE.match(text) or BYLINE_RE.match(text) or COUNTER.search(text):
+def _is_metadata_line(text: str, feat: Features, digits: bool, starts: bool, words: bool) -> bool:
+    if starts and (META_LABEL_RE.match(text) or BYLINE_RE.match(text)):
+        return True
+    if words and COUNTER.search(text):
         return True
     return (
-        not feat.ends_sentence and feat.units <= MAX_METADATA_UNITS // 2 + 5 and has_full_date(text)
+        digits
+        and not feat.ends_sentence
+        and feat.units <= MAX_METADATA_UNITS // 2 + 5
+        and has_full_date(text)
     )
+
+
+def _is_gallery_control(text: str, digits: bool, starts: bool, words: bool) -> bool:
+    return (
+        (digits and GALLERY_COUNTER_RE.search(text) is not None)
+        or (words and GALLERY_WORDS.search(text) is not None)
+        or (starts and GALLERY_LINE_RE.match(text) is not None)
+    )
+
+
+def _is_caption(text: str, cues: LineCues) -> bool:
+    if cues.starts and CAPTION_LABEL_RE.match(text):
+        return True
+    return text.rstrip().endswith((")", "）")) and CAPTION_TAIL_RE.search(text) is not None
 
 
 def _is_media_line(text: str) -> bool:
@@ -401,8 +478,8 @@ def _is_promo(text: str, feat: Features) -> bool:
     return len(cues) >= MIN_CUES_LONG_PROMO and feat.units <= MAX_PROMO_UNITS
 
 
-def _is_menu_line(text: str, feat: Features) -> bool:
-    if feat.units <= MAX_SHORT_CHROME_UNITS // 2 and NAV_RE.match(text):
+def _is_menu_line(text: str, feat: Features, starts: bool) -> bool:
+    if starts and feat.units <= MAX_SHORT_CHROME_UNITS // 2 and NAV_RE.match(text):
         return True
     if (
         feat.units <= MAX_METADATA_UNITS

@@ -8,14 +8,18 @@ commas sees Chinese prose as unpunctuated.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from typing import NamedTuple
 
 from articlekit.model import Block
-from articlekit.vocab import CJK_RE, ENDS_SENTENCE_RE, PUNCT_RE, WORD_RE
+from articlekit.vocab import CJK_RE, CLOSERS, PUNCT_RE, SENTENCE_END, WORD_RE
+
+_ASCII_WORD_RE = re.compile(r"\w+", re.ASCII)
+#: `[-1:]` of an empty string is "", which must not count as an ending.
+_SENTENCE_END_CHARS = frozenset(SENTENCE_END)
 
 
-@dataclass(frozen=True, slots=True)
-class Features:
+class Features(NamedTuple):
     units: int
     punct: int
     ends_sentence: bool
@@ -33,7 +37,21 @@ def count_units(text: str) -> int:
     >>> count_units("Sora 团队负责人")
     6
     """
+    if text.isascii():
+        # The common English line: no CJK, and words are plain ASCII word runs.
+        return len(_ASCII_WORD_RE.findall(text))
     return len(CJK_RE.findall(text)) + len(WORD_RE.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the text closes with sentence punctuation (closing quotes may follow).
+
+    Plain string methods: this runs on every line of every page.
+
+    >>> ends_sentence("他说：“好。” "), ends_sentence("一行标题")
+    (True, False)
+    """
+    return text.rstrip().rstrip(CLOSERS)[-1:] in _SENTENCE_END_CHARS
 
 
 def block_features(block: Block) -> Features:
@@ -44,13 +62,12 @@ def block_features(block: Block) -> Features:
     (10, 2, True)
     """
     text = block.text
-    units = count_units(text)
-    chars = len(text) or 1
+    link_chars = block.link_chars
     return Features(
-        units=units,
-        punct=len(PUNCT_RE.findall(text)),
-        ends_sentence=bool(ENDS_SENTENCE_RE.search(text)),
-        link_density=min(1.0, block.link_chars / chars),
+        count_units(text),
+        len(PUNCT_RE.findall(text)),
+        ends_sentence(text),
+        min(1.0, link_chars / (len(text) or 1)) if link_chars else 0.0,
     )
 
 

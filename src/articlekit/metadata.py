@@ -10,16 +10,15 @@ title, which the classifier already set aside.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import replace
 
-from articlekit.features import count_units
+from articlekit.features import count_units, ends_sentence
 from articlekit.model import BlockKind, Decision, Metadata, Reason, Verdict
 from articlekit.vocab import (
     BYLINE_RE,
     CJK_CLASS,
     DATE_RE,
-    ENDS_SENTENCE_RE,
     LOCATION_LABEL_RE,
     MONTHS,
     TITLE_SEPARATOR_RE,
@@ -111,41 +110,47 @@ def _find_known_title(
     return next((i for i in range(limit) if decisions[i].block.text == known_title), None)
 
 
+_TITLE_CANDIDATE_REASONS = frozenset(
+    {Reason.NAVIGATION, Reason.RELATED, Reason.OUTSIDE, Reason.HEADING}
+)
+
+
 def _find_title(decisions: Sequence[Decision], body_start: int) -> int | None:
-    texts = [d.block.text for d in decisions]
+    sorted_texts: list[str] | None = None
     best: tuple[float, int] | None = None
     for index in range(max(0, body_start - TITLE_WINDOW_BLOCKS), body_start):
         decision = decisions[index]
-        text = decision.block.text
+        block = decision.block
+        text = block.text
+        if decision.reason not in _TITLE_CANDIDATE_REASONS or block.kind is BlockKind.LIST:
+            continue
+        if ends_sentence(text) and not text.endswith(("?", "？", "!", "！")):
+            continue
         units = count_units(text)
-        if (
-            not (MIN_TITLE_UNITS <= units <= MAX_TITLE_UNITS)
-            or decision.block.kind is BlockKind.LIST
-        ):
+        if not MIN_TITLE_UNITS <= units <= MAX_TITLE_UNITS:
             continue
-        if decision.reason not in (
-            Reason.NAVIGATION,
-            Reason.RELATED,
-            Reason.OUTSIDE,
-            Reason.HEADING,
-        ):
-            continue
-        if ENDS_SENTENCE_RE.search(text) and not text.endswith(("?", "？", "!", "！")):
-            continue
-        repeats = (
-            sum(1 for other in texts if other != text and other.startswith(text))
-            + texts.count(text)
-            - 1
-        )
+        if sorted_texts is None:
+            sorted_texts = sorted(d.block.text for d in decisions)
+        # Other lines repeating it, alone or with a suffix (`Title_Channel_Site`).
+        repeats = _count_with_prefix(sorted_texts, text) - 1
         score = (
             min(units, 40)
             + 30 * min(repeats, 1)
             - (body_start - index)
-            + 10 * (decision.block.kind is BlockKind.HEADING)
+            + 10 * (block.kind is BlockKind.HEADING)
         )
         if best is None or score > best[0]:
             best = (score, index)
     return best[1] if best else None
+
+
+def _count_with_prefix(sorted_texts: list[str], prefix: str) -> int:
+    """How many of the sorted texts start with the prefix (binary search, no scan)."""
+    start = bisect_left(sorted_texts, prefix)
+    end = start
+    while end < len(sorted_texts) and sorted_texts[end].startswith(prefix):
+        end += 1
+    return end - start
 
 
 def _relabel_title_copies(
@@ -158,12 +163,12 @@ def _relabel_title_copies(
     for index, decision in enumerate(decisions):
         text = decision.block.text
         if index == title_index:
-            out.append(replace(decision, verdict=Verdict.CHROME, reason=Reason.TITLE))
+            out.append(decision._replace(verdict=Verdict.CHROME, reason=Reason.TITLE))
         elif text == title:
-            out.append(replace(decision, verdict=Verdict.CHROME, reason=Reason.DUPLICATE_TITLE))
+            out.append(decision._replace(verdict=Verdict.CHROME, reason=Reason.DUPLICATE_TITLE))
         elif not decision.is_body and (found := split_page_title(text, title)):
             site = site or found
-            out.append(replace(decision, reason=Reason.PAGE_TITLE))
+            out.append(decision._replace(reason=Reason.PAGE_TITLE))
         else:
             out.append(decision)
     return out, site

@@ -1,14 +1,16 @@
 """The data every stage passes on: blocks, decisions, sections and the final `Article`.
 
-All records are frozen, slotted dataclasses so results are cheap, immutable and
-picklable (a process pool can send them back). Exporters read only `Article`.
+All records are immutable and picklable (a process pool can send them back).
+`Block` and `Decision` exist once per page line, so they are named tuples: building
+a frozen dataclass costs three times as much, and a page has hundreds of lines.
+The rest are frozen, slotted dataclasses. Exporters read only `Article`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from articlekit.traditional import Target
@@ -61,8 +63,7 @@ class Reason(StrEnum):
     OUTSIDE = "outside the article"
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """One unit of page content, with its position in the source.
 
     `link_chars` counts characters inside links (HTML only); `level` is a heading level.
@@ -80,8 +81,7 @@ class Block:
     zone: Zone = Zone.NONE
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     """A block with its verdict and the reason for it."""
 
     block: Block

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from articlekit.classify import classify_blocks
 from articlekit.errors import NoArticleError
+from articlekit.features import block_features
 from articlekit.language import detect_language
 from articlekit.load import load
 from articlekit.metadata import extract_metadata
@@ -33,9 +34,11 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
         blocks, page_meta = html_blocks(loaded.text, options)
     else:
         blocks, page_meta = split_text_blocks(loaded.text), Metadata()
-    decisions = classify_blocks(blocks)
+    features = [block_features(block) for block in blocks]
+    decisions = classify_blocks(blocks, features)
     text_meta, decisions = extract_metadata(decisions, page_meta.title)
-    body = [d.block for d in decisions if d.is_body]
+    kept = [index for index, decision in enumerate(decisions) if decision.is_body]
+    body = [blocks[index] for index in kept]
     if sum(len(b.text) for b in body) < options.min_body_chars:
         raise NoArticleError("no article text found")
     meta = _merge(page_meta, text_meta, url or options.url)
@@ -47,7 +50,7 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
         site=meta.site,
         url=meta.url,
         language=detect_language(body),
-        sections=tuple(segment_sections(body)),
+        sections=tuple(segment_sections(body, [features[index] for index in kept])),
         removed=_removed(decisions),
         decisions=tuple(decisions),
         encoding=loaded.encoding,

@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from articlekit.features import block_features, count_units
+from articlekit.features import Features, block_features, count_units, ends_sentence
 from articlekit.model import Block, BlockKind, Section, Turn
-from articlekit.vocab import ENDS_SENTENCE_RE, NON_SPEAKER_LABELS, PUNCT_RE, ROLE_LABELS, SPEAKER_RE
+from articlekit.vocab import NON_SPEAKER_LABELS, PUNCT_RE, ROLE_LABELS, SPEAKER_RE
 
 #: A heading is at most this many units (CJK characters or words).
 MAX_HEADING_UNITS = 40
@@ -43,9 +43,17 @@ class _Labelled:
     text: str
 
 
-def segment_sections(blocks: Sequence[Block]) -> list[Section]:
-    """Group body blocks into sections (see the module docstring)."""
+def segment_sections(
+    blocks: Sequence[Block], features: Sequence[Features] | None = None
+) -> list[Section]:
+    """Group body blocks into sections (see the module docstring).
+
+    `features` are the blocks' features when the caller has them already.
+    """
+    if features is None:
+        features = [block_features(block) for block in blocks]
     labelled = _speaker_turns(blocks)
+    last = len(blocks) - 1
     sections: list[Section] = []
     heading: str | None = None
     kind = "lecture"
@@ -66,7 +74,10 @@ def segment_sections(blocks: Sequence[Block]) -> list[Section]:
                     heading = None
                 kind, content, turns = "qa", [], []
             turns.append(Turn(speaker=labelled[index].speaker, text=labelled[index].text))
-        elif is_heading(block, blocks[index + 1] if index + 1 < len(blocks) else None):
+        elif block.kind is BlockKind.HEADING or (
+            index < last
+            and _is_heading(block, features[index], blocks[index + 1], features[index + 1])
+        ):
             close()
             heading, kind, content, turns = block.text, "lecture", [], []
         elif kind == "qa" and turns:
@@ -88,17 +99,21 @@ def is_heading(block: Block, following: Block | None) -> bool:
     >>> is_heading(p("答案是肯定的。"), p("在论文中，作者指出了这一点。"))
     False
     """
+    if following is None:
+        return block.kind is BlockKind.HEADING
+    return _is_heading(block, block_features(block), following, block_features(following))
+
+
+def _is_heading(block: Block, feat: Features, following: Block, follow: Features) -> bool:
     if block.kind is BlockKind.HEADING:
         return True
-    if block.kind is not BlockKind.PARAGRAPH or following is None:
+    if block.kind is not BlockKind.PARAGRAPH:
         return False
-    text = block.text
-    units = count_units(text)
-    if not 1 <= units <= MAX_HEADING_UNITS or text.endswith(_HEADING_FORBIDDEN_ENDINGS):
+    units = feat.units
+    if not 1 <= units <= MAX_HEADING_UNITS or block.text.endswith(_HEADING_FORBIDDEN_ENDINGS):
         return False
     if following.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.QUOTE):
         return False
-    follow = block_features(following)
     return follow.units > units and (follow.ends_sentence or follow.punct_density > 0)
 
 
@@ -128,10 +143,8 @@ def _is_sentence(text: str, *, is_role: bool) -> bool:
     units = count_units(text)
     if units < (1 if is_role else MIN_TURN_UNITS):
         return False
-    if _NAME_LIST_RE.match(text) and not ENDS_SENTENCE_RE.search(text):
+    if _NAME_LIST_RE.match(text) and not ends_sentence(text):
         return False
     return (
-        units >= MIN_UNPUNCTUATED_TURN_UNITS
-        or bool(PUNCT_RE.search(text))
-        or bool(ENDS_SENTENCE_RE.search(text))
+        units >= MIN_UNPUNCTUATED_TURN_UNITS or bool(PUNCT_RE.search(text)) or ends_sentence(text)
     )

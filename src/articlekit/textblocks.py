@@ -16,7 +16,14 @@ from articlekit.vocab import BULLET_RE
 
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]+")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+#: The control characters `str.splitlines` does not break at (it breaks at \x0b, \x0c
+#: and \x1c–\x1e, so those must survive until the split).
+_INLINE_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
 _INDENT_RE = re.compile(r"^[ \t\u00a0\u3000]+")
+#: Characters a bullet line can start with (after its indentation), for a cheap test
+#: before `BULLET_RE`.
+_BULLET_CHARS = frozenset("•·●▪◆◇■□○◦‣∙*-–—")
+_BULLET_STRIP = "•·●▪◆◇■□○◦‣∙*-–— "
 
 
 def split_text_blocks(text: str) -> list[Block]:
@@ -31,12 +38,19 @@ def split_text_blocks(text: str) -> list[Block]:
     items: list[str] = []
     list_start = 0
     in_list = False
-    for number, raw in enumerate(text.splitlines()):
-        line = normalize_space(raw)
+    paragraph = BlockKind.PARAGRAPH
+    # Control characters go in one pass over the page; a line is then only stripped and
+    # its inner space runs collapsed when it has any (most lines have none).
+    for number, raw in enumerate(_INLINE_CONTROL_RE.sub("", text).splitlines()):
+        line = raw.strip()
         if not line:
             continue
-        bullet = BULLET_RE.match(raw)
-        if bullet and line.strip("•·●▪◆◇■□○◦‣∙*-–— "):
+        if _SPACES_RE.search(line):
+            line = _SPACES_RE.sub(" ", line).strip()
+            if not line:
+                continue
+        bullet = BULLET_RE.match(raw) if line[0] in _BULLET_CHARS else None
+        if bullet and line.strip(_BULLET_STRIP):
             if not in_list:
                 in_list, list_start, items = True, number, []
             items.append(normalize_space(raw[bullet.end() :]))
@@ -47,7 +61,7 @@ def split_text_blocks(text: str) -> list[Block]:
         if in_list:
             blocks.append(_list_block(items, list_start))
             in_list = False
-        blocks.append(Block(kind=BlockKind.PARAGRAPH, text=line, position=number))
+        blocks.append(Block(paragraph, line, number))
     if in_list:
         blocks.append(_list_block(items, list_start))
     return blocks

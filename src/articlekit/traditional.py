@@ -93,8 +93,7 @@ def _convert_block(block: Block, text: _TextFn) -> Block:
 
     if block.kind is BlockKind.CODE:
         return block
-    return replace(
-        block,
+    return block._replace(
         text=text(block.text),
         items=tuple(text(i) for i in block.items),
         rows=tuple(tuple(text(c) for c in row) for row in block.rows),

@@ -22,7 +22,6 @@ CLAUSE_PUNCT = "，、；：,;:"
 SENTENCE_END = "。！？!?…．.；;"
 CLOSERS = "”’\"'」』）)】》>*"
 PUNCT_RE = re.compile(f"[{re.escape(CLAUSE_PUNCT + SENTENCE_END)}]")
-ENDS_SENTENCE_RE = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape(CLOSERS)}]*\\s*$")
 
 
 class Vocabulary:
@@ -33,9 +32,13 @@ class Vocabulary:
     scan several times faster than one mixed IGNORECASE alternation with `\\b` guards.
     """
 
-    __slots__ = ("_cjk", "_latin")
+    __slots__ = ("_cjk", "_latin", "cjk_terms", "latin_terms")
 
     def __init__(self, cjk: str, latin: str = "") -> None:
+        if latin != latin.lower():
+            # WordScreen matches Latin terms on lowercased text (see there).
+            raise ValueError(f"Latin terms must be written in lowercase: {latin!r}")
+        self.cjk_terms, self.latin_terms = cjk, latin
         self._cjk = re.compile(cjk) if cjk else None
         self._latin = re.compile(rf"(?<![\w])(?:{latin})(?![\w])", re.IGNORECASE) if latin else None
 
@@ -55,6 +58,55 @@ class Vocabulary:
         if self._latin is not None and _LATIN_RE.search(text):
             hits.extend(self._latin.findall(text))
         return hits
+
+
+class WordScreen:
+    """Whether any of several vocabularies *could* occur in a text, in one or two scans.
+
+    Most short lines of a page (menu entries, headlines, captions) hold no chrome word
+    at all; screening them once spares a scan per word list. The screen may pass a line
+    the lists reject (its Latin terms ignore word boundaries and run case-sensitively
+    on the lowercased line, which keeps the alternation's first-character fast path),
+    but it never rejects a line one of them would match.
+    """
+
+    __slots__ = ("_cjk", "_latin")
+
+    def __init__(self, *vocabularies: Vocabulary) -> None:
+        self._cjk = re.compile("|".join(v.cjk_terms for v in vocabularies if v.cjk_terms))
+        self._latin = re.compile("|".join(v.latin_terms for v in vocabularies if v.latin_terms))
+
+    def could_match(self, text: str) -> bool:
+        """
+        >>> WordScreen(Vocabulary("分享", "share")).could_match("Timeshare")
+        True
+        >>> WordScreen(Vocabulary("分享", "share")).could_match("一行标题")
+        False
+        """
+        if not text.isascii() and self._cjk.search(text):
+            return True
+        return _LATIN_RE.search(text) is not None and self._latin.search(text.lower()) is not None
+
+
+class StartScreen:
+    """Whether any of several start-anchored patterns matches a text: one `match` call
+    (each pattern keeps its own flags) instead of one per pattern."""
+
+    __slots__ = ("_union",)
+
+    def __init__(self, *patterns: re.Pattern[str]) -> None:
+        self._union = re.compile("|".join(_scoped(p) for p in patterns))
+
+    def matches(self, text: str) -> bool:
+        """
+        >>> StartScreen(re.compile("a"), re.compile("b", re.I)).matches("Bee")
+        True
+        """
+        return self._union.match(text) is not None
+
+
+def _scoped(pattern: re.Pattern[str]) -> str:
+    return f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else f"(?:{pattern.pattern})"
 
 
 _LATIN_RE = re.compile("[A-Za-z]")
@@ -174,19 +226,27 @@ FOOTER = Vocabulary(
     r"\(c\)\s*\d{4}|copyright|all rights reserved|privacy policy|terms of (?:use|service)|"
     r"cookie (?:policy|settings)|contact us|about us",
 )
-#: Image-gallery counters and controls (`3/12`, `第3张/共12张`, `查看原图`).
-GALLERY_RE = re.compile(
+#: Image-gallery counters and controls (`3/12`, `第3张/共12张`, `查看原图`): counters need a
+#: digit, the rest are words and whole-line controls.
+GALLERY_COUNTER_RE = re.compile(
     r"^\s*[(（]?\s*\d{1,3}\s*/\s*\d{1,3}\s*[)）]?\s*$|第\s*\d+\s*[张頁页]|共\s*\d+\s*[张張]|"
-    r"上一张|下一张|上一張|下一張|查看原图|查看大图|点击查看大图|点击图片|全屏查看|"
-    r"^\s*(?:previous|next) (?:image|photo|slide)\s*$|^\s*\d+ of \d+\s*$",
+    r"^\s*\d+ of \d+\s*$",
     re.IGNORECASE,
 )
-#: Image captions and photo credits written into the text (`(Image: GETTY)`, `Photo: AP`).
-CAPTION_RE = re.compile(
+GALLERY_WORDS = Vocabulary(
+    "上一张|下一张|上一張|下一張|查看原图|查看大图|点击查看大图|点击图片|全屏查看"
+)
+GALLERY_LINE_RE = re.compile(r"^\s*(?:previous|next) (?:image|photo|slide)\s*$", re.IGNORECASE)
+#: Image captions and photo credits written into the text (`Image: GETTY`, `Photo: AP`) …
+CAPTION_LABEL_RE = re.compile(
     r"^\s*(?:image|photo|media) caption\b"
     r"|^\s*(?:caption|photo|image|picture|photograph|credit|"
-    r"photo credit|image credit|图片来源|图片|图|摄影|供图)\s*(?:[:：]|\.\.\.|…)"
-    r"|[(（]\s*(?:image|photo|picture|credit|pic|图|图片|摄影)s?\s*[:：][^)）]*[)）]\s*$",
+    r"photo credit|image credit|图片来源|图片|图|摄影|供图)\s*(?:[:：]|\.\.\.|…)",
+    re.IGNORECASE,
+)
+#: … or closing the line in brackets (`… (Image: GETTY)`).
+CAPTION_TAIL_RE = re.compile(
+    r"[(（]\s*(?:image|photo|picture|credit|pic|图|图片|摄影)s?\s*[:：][^)）]*[)）]\s*$",
     re.IGNORECASE,
 )
 #: Disclaimers and statements that open with their label (`声明：…`, `Disclaimer: …`).
