@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-import pytest
+import os
 
-from articlekit.classify import chrome_reason, classify_blocks, is_prose
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from articlekit.classify import (
+    LineCues,
+    _is_caption,
+    chrome_reason,
+    classify_blocks,
+    is_prose,
+    line_cues,
+)
 from articlekit.features import block_features_of
 from articlekit.model import Reason
-from conftest import paragraph
+from conftest import PAGES, SEED, paragraph
+
+EXAMPLES = int(os.environ.get("ARTICLEKIT_HYPOTHESIS_EXAMPLES", "300"))
 
 
 @pytest.mark.parametrize(
@@ -92,3 +105,47 @@ def test_captions_and_photo_credits() -> None:
         tag="figcaption",
     )
     assert judge_block(figcaption, block_features(figcaption)).reason is Reason.CAPTION
+
+
+# --- the per-line screens (LineCues) only skip rules, never change a verdict ----------
+
+_ALL_CUES = LineCues(digits=True, starts=True, words=True)
+
+
+def _fixture_lines() -> list[str]:
+    from articlekit.textblocks import split_text_blocks
+
+    lines: list[str] = []
+    for page in [*sorted(PAGES.glob("*.txt")), SEED]:
+        lines += [b.text for b in split_text_blocks(page.read_text("utf-8", errors="replace"))]
+    return lines
+
+
+def test_screened_ladder_agrees_with_every_rule_run_on_fixture_lines() -> None:
+    lines = _fixture_lines()
+    assert len(lines) > 300
+    for line in lines:
+        feat = block_features_of(line)
+        if not feat.units:
+            continue
+        assert chrome_reason(line, feat) is chrome_reason(line, feat, _ALL_CUES), line
+        assert _is_caption(line, line_cues(line)) == _is_caption(line, _ALL_CUES), line
+
+
+_FRAGMENTS = st.sampled_from(
+    ["评论", "相关阅读", "分享到", "版权所有", "来源：", "责任编辑", "2024-06-15 16:30", "3/12",
+     "第3张", "上一张", "Share", "Copyright", "© 2020", "(c) 2019", "5 min read", "1.2k views",
+     "By Jane Doe", "Photo: AP", "(Image: GETTY)", "Next image", "推荐：", "Advertisement",
+     "首页", "Home", " | ", " > ", "声明：", "Disclaimer:", "大小:2.4M时长:12:05", "播放",
+     "正文", "内容", "the", "news", "。", "，", ":", " ", "12", "【", "（", "）", "İ", "ǅ"]
+)  # fmt: skip
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(_FRAGMENTS, min_size=1, max_size=8).map("".join))
+def test_screened_ladder_agrees_with_every_rule_run_on_generated_lines(line: str) -> None:
+    feat = block_features_of(line.strip())
+    if feat.units:
+        text = line.strip()
+        assert chrome_reason(text, feat) is chrome_reason(text, feat, _ALL_CUES)
+        assert _is_caption(text, line_cues(text)) == _is_caption(text, _ALL_CUES)
