@@ -55,9 +55,10 @@ def batch_command(
     ] = False,
 ) -> None:
     """Clean every page in a folder; the output tree mirrors the input tree."""
-    from articlekit.batch import DEFAULT_PATTERNS, BatchSettings
+    from articlekit.batch import DEFAULT_PATTERNS, BatchSettings, release_prestarted_workers
 
     if not source.is_dir():
+        release_prestarted_workers()
         sys.stderr.write(f"articlekit: {source}: is not a folder\n")
         raise typer.Exit(ExitStatus.USAGE)
     settings = BatchSettings(
