@@ -1,5 +1,5 @@
 """`python -m articlekit` runs the command-line tool."""
 
-from articlekit.cli.app import main
+from articlekit.cli import main
 
 main()

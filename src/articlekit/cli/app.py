@@ -5,18 +5,13 @@ from __future__ import annotations
 import sys
 from typing import Annotated
 
-from articlekit.cli.early import prestart_batch_workers
+import typer
 
-# Before typer loads: batch workers start importing the pipeline meanwhile.
-prestart_batch_workers(sys.argv[1:])
-
-import typer  # noqa: E402
-
-from articlekit import __version__  # noqa: E402
-from articlekit.cli.batch_cmd import batch_command  # noqa: E402
-from articlekit.cli.clean_cmd import clean_command  # noqa: E402
-from articlekit.cli.convert_cmd import convert_command  # noqa: E402
-from articlekit.cli.inspect_cmd import inspect_command  # noqa: E402
+from articlekit import __version__
+from articlekit.cli.batch_cmd import batch_command
+from articlekit.cli.clean_cmd import clean_command
+from articlekit.cli.convert_cmd import convert_command
+from articlekit.cli.inspect_cmd import inspect_command
 
 app = typer.Typer(
     name="articlekit",
