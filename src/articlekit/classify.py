@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
-from articlekit.features import Features, block_features
+from articlekit.features import Features, block_features, page_features
 from articlekit.model import Block, BlockKind, Decision, Reason, Verdict, Zone
 from articlekit.vocab import (
     BREADCRUMB_RE,
@@ -180,12 +180,8 @@ def line_cues(text: str) -> LineCues:
 def classify_blocks(
     blocks: Sequence[Block], features: Sequence[Features] | None = None
 ) -> list[Decision]:
-    """Give every block a verdict and a reason (see the module docstring).
-
-    `features` are the blocks' features when the caller has them already.
-    """
-    if features is None:
-        features = [block_features(b) for b in blocks]
+    """Give every block a verdict and a reason (see the module docstring)."""
+    features = page_features(blocks, features)
     judgements = [judge_block(b, f) for b, f in zip(blocks, features, strict=True)]
     zones = [b.zone for b in blocks]
     start, end = find_article_region(judgements, features, zones)

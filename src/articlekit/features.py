@@ -9,6 +9,7 @@ commas sees Chinese prose as unpunctuated.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from articlekit.model import Block
@@ -69,6 +70,14 @@ def block_features(block: Block) -> Features:
         ends_sentence(text),
         min(1.0, link_chars / (len(text) or 1)) if link_chars else 0.0,
     )
+
+
+def page_features(
+    blocks: Sequence[Block], known: Sequence[Features] | None = None
+) -> Sequence[Features]:
+    """The blocks' features: `known` when the caller has them already (the pipeline
+    computes a page's features once for the classifier and the segmenter)."""
+    return known if known is not None else [block_features(block) for block in blocks]
 
 
 def block_features_of(text: str) -> Features:

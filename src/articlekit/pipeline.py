@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from articlekit.classify import classify_blocks
 from articlekit.errors import NoArticleError
-from articlekit.features import block_features
+from articlekit.features import page_features
 from articlekit.language import detect_language
 from articlekit.load import load
 from articlekit.metadata import extract_metadata
@@ -34,7 +34,7 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
         blocks, page_meta = html_blocks(loaded.text, options)
     else:
         blocks, page_meta = split_text_blocks(loaded.text), Metadata()
-    features = [block_features(block) for block in blocks]
+    features = page_features(blocks)
     decisions = classify_blocks(blocks, features)
     text_meta, decisions = extract_metadata(decisions, page_meta.title)
     kept = [index for index, decision in enumerate(decisions) if decision.is_body]

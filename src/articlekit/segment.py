@@ -15,7 +15,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from articlekit.features import Features, block_features, count_units, ends_sentence
+from articlekit.features import (
+    Features,
+    block_features,
+    count_units,
+    ends_sentence,
+    page_features,
+)
 from articlekit.model import Block, BlockKind, Section, Turn
 from articlekit.vocab import NON_SPEAKER_LABELS, PUNCT_RE, ROLE_LABELS, SPEAKER_RE
 
@@ -46,12 +52,8 @@ class _Labelled:
 def segment_sections(
     blocks: Sequence[Block], features: Sequence[Features] | None = None
 ) -> list[Section]:
-    """Group body blocks into sections (see the module docstring).
-
-    `features` are the blocks' features when the caller has them already.
-    """
-    if features is None:
-        features = [block_features(block) for block in blocks]
+    """Group body blocks into sections (see the module docstring)."""
+    features = page_features(blocks, features)
     labelled = _speaker_turns(blocks)
     last = len(blocks) - 1
     sections: list[Section] = []
