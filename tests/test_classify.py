@@ -149,3 +149,15 @@ def test_screened_ladder_agrees_with_every_rule_run_on_generated_lines(line: str
         text = line.strip()
         assert chrome_reason(text, feat) is chrome_reason(text, feat, _ALL_CUES)
         assert _is_caption(text, line_cues(text)) == _is_caption(text, _ALL_CUES)
+
+
+def test_region_cut_at_a_related_list_is_a_fixed_point() -> None:
+    """Prose past a related-list heading must not keep a tail that cleaning the output
+    again would drop (found by the re-cleaning property test)."""
+    from articlekit import clean
+
+    prose, other = "正文第一段，内容充实，有很多细节。", "另一段正文，也很长，有标点。"
+    page = "\n".join([prose, prose, "结语", "结语", "结语", other, "相关阅读", prose, prose])
+    once = clean(page).to_text()
+    assert clean(once).to_text() == once
+    assert other not in once

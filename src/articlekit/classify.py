@@ -189,7 +189,12 @@ def classify_blocks(
         # No prose at all (a short note, a poem, a list): keep every line that is not
         # chrome rather than report an empty article.
         return _decide(blocks, judgements, 0, len(blocks) - 1)
-    end = _cut_at_terminator(judgements, features, start, end)
+    cut = _cut_at_terminator(judgements, features, start, end)
+    if cut < end:
+        # Prose past the related list or comment heading helped the region reach this
+        # far; without it the best region may end sooner. Choosing again within the cut
+        # makes the result a fixed point: cleaning the output again changes nothing.
+        start, end = find_article_region(judgements, features, zones, within=(start, cut))
     return _decide(blocks, judgements, start, end)
 
 
@@ -291,17 +296,23 @@ def _long_chrome_reason(text: str, feat: Features) -> Reason | None:
 
 
 def find_article_region(
-    judgements: Sequence[Judgement], features: Sequence[Features], zones: Sequence[Zone]
+    judgements: Sequence[Judgement],
+    features: Sequence[Features],
+    zones: Sequence[Zone],
+    within: tuple[int, int] | None = None,
 ) -> tuple[int, int]:
-    """The [start, end] block range with the largest prose score (Kadane's scan, linear).
+    """The [start, end] block range with the largest prose score (Kadane's scan, linear),
+    over the whole page or `within` an inclusive range of it.
 
-    Returns (0, -1) when there is no prose at all.
+    Returns (start, start - 1) when there is no prose at all.
     """
     has_candidate = Zone.MAIN in zones
     outside_weight = _outside_prose_weight(judgements, features, zones) if has_candidate else 1.0
-    best, best_start, best_end = 0.0, 0, -1
-    run, run_start = 0.0, 0
-    for index, (judgement, feat) in enumerate(zip(judgements, features, strict=True)):
+    low, high = within if within is not None else (0, len(judgements) - 1)
+    best, best_start, best_end = 0.0, low, low - 1
+    run, run_start = 0.0, low
+    for index in range(low, high + 1):
+        judgement, feat = judgements[index], features[index]
         if run <= 0:
             run, run_start = 0.0, index
         score = _region_score(judgement, feat)
