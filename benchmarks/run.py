@@ -28,7 +28,10 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import multiprocessing.pool
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -296,7 +299,7 @@ def _batch_speed() -> dict[str, float]:
     }
 
 
-def _ceiling_round(pool: Any, source: Path) -> tuple[float, float]:
+def _ceiling_round(pool: multiprocessing.pool.Pool, source: Path) -> tuple[float, float]:
     """The batch's own work — cleaning every page of the folder in warm processes, no
     start-up — done twice in one process, then once in each of two at the same time.
     Their ratio is the most any `--jobs 2` run can reach on this machine now (shared

@@ -11,6 +11,7 @@ skipped, so a rerun resumes where the last one stopped. Inputs are never written
 from __future__ import annotations
 
 import fnmatch
+import importlib
 import json
 import os
 import signal
@@ -161,8 +162,10 @@ def _is_up_to_date(source: Path, target: Path) -> bool:
         return False
 
 
-_prestarted: ProcessPoolExecutor | None = None
-_prestarted_jobs = 0
+#: Workers started ahead of a run, with their count (see `prestart_workers`).
+_prestarted: tuple[int, ProcessPoolExecutor] | None = None
+#: What a worker imports once, before its first file.
+_WORKER_MODULES = ("articlekit.pipeline", "articlekit.html", "articlekit.export")
 
 
 def prestart_workers(jobs: int) -> None:
@@ -172,19 +175,19 @@ def prestart_workers(jobs: int) -> None:
     (lxml, readability, the vocabularies — about 0.2 s) then overlap the CLI's start
     instead of following it, which is most of the serial time of a short batch.
     """
-    global _prestarted, _prestarted_jobs
+    global _prestarted
     if jobs > 1 and _prestarted is None:
-        _prestarted = _new_pool(jobs)
-        _prestarted_jobs = jobs
+        pool = _new_pool(jobs)
         for _ in range(jobs):  # a pool starts its processes on the first submit
-            _prestarted.submit(_process_chunk, [])
+            pool.submit(_process_chunk, [])
+        _prestarted = (jobs, pool)
 
 
 def release_prestarted_workers() -> None:
     """Stop prestarted workers that no run used (a usage error, `--jobs 1`)."""
     global _prestarted
     if _prestarted is not None:
-        _prestarted.shutdown(wait=False, cancel_futures=True)
+        _prestarted[1].shutdown(wait=False, cancel_futures=True)
         _prestarted = None
 
 
@@ -194,8 +197,9 @@ def _new_pool(jobs: int) -> ProcessPoolExecutor:
 
 def _take_pool(jobs: int) -> ProcessPoolExecutor:
     global _prestarted
-    if _prestarted is not None and _prestarted_jobs == jobs:
-        pool, _prestarted = _prestarted, None
+    if _prestarted is not None and _prestarted[0] == jobs:
+        pool = _prestarted[1]
+        _prestarted = None
         return pool
     release_prestarted_workers()
     return _new_pool(jobs)
@@ -252,10 +256,8 @@ def _init_worker(ignore_sigint: bool) -> None:
     """
     if ignore_sigint:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Warm the imports once (the names are bound, so nothing to silence).
-    import articlekit.export
-    import articlekit.html
-    import articlekit.pipeline  # noqa: F401 - `articlekit` is already bound by the lines above
+    for module in _WORKER_MODULES:
+        importlib.import_module(module)
 
 
 def _process(task: _Task) -> FileResult:

@@ -112,6 +112,7 @@ MIN_PROSE_UNITS_BEFORE_COMMENTS = 150
 #: Cheap pre-checks: every date shape we read has a 4-digit year, and a breadcrumb needs
 #: an arrow or a location label; most lines have neither, so the costly pattern is skipped.
 _YEAR_RE = re.compile(r"\d{4}")
+_BREADCRUMB_HINT_RE = re.compile("[>»›→]|位置")
 _DIGIT_RE = re.compile(r"\d")
 #: Every start-anchored pattern and every word list the short-line rules consult,
 #: screened once per line (see `LineCues`).
@@ -127,7 +128,6 @@ _START_SCREEN = StartScreen(
     CAPTION_LABEL_RE,
 )
 _WORD_SCREEN = WordScreen(FOOTER, SHARE, PROMO, COUNTER, MEDIA_WORDS, GALLERY_WORDS)
-_BREADCRUMB_HINT_RE = re.compile("[>»›→]|位置")
 
 
 def has_full_date(text: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from contextlib import contextmanager
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from articlekit.cli.early import default_jobs
 from articlekit.cli.options import ToOption
 from articlekit.cli.status import ExitStatus
 
@@ -66,7 +66,7 @@ def batch_command(
         outdir=outdir or source.with_name(f"{source.name}-clean"),
         fmt=fmt.value,
         to=to.value if to else None,
-        jobs=jobs or os.cpu_count() or 1,
+        jobs=jobs or default_jobs(),
         patterns=tuple(p.lower() for p in pattern) if pattern else DEFAULT_PATTERNS,
         force=force,
     )

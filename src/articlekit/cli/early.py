@@ -27,6 +27,11 @@ def prestart_batch_workers(args: list[str]) -> None:
         prestart_workers(jobs)
 
 
+def default_jobs() -> int:
+    """Worker processes when `--jobs` is not given: one per CPU."""
+    return os.cpu_count() or 1
+
+
 def _jobs(args: list[str]) -> int | None:
     """The `--jobs`/`-j` value (default: CPU count), or None when it is not a number.
 
@@ -42,5 +47,5 @@ def _jobs(args: list[str]) -> int | None:
         elif arg.startswith("-j") and len(arg) > 2:
             value = arg[2:]
     if value is None:
-        return os.cpu_count() or 1
+        return default_jobs()
     return int(value) if value.isdigit() else None
