@@ -11,6 +11,7 @@ so the block walk still sees them and the classifier decides.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -27,6 +28,13 @@ MAX_LENGTH_BONUS = 3.0
 UNITS_PER_LENGTH_POINT = 50
 
 
+#: readability's "unlikely" and "maybe a candidate" patterns are alternations of
+#: lowercase words searched case-insensitively. On lowercased class/id text a
+#: case-sensitive search finds the same words about 5x faster: IGNORECASE turns off
+#: the regex engine's first-character scan, and every element with a class is tested.
+_UNLIKELY_RE = re.compile(REGEXES["unlikelyCandidatesRe"].pattern)
+_MAYBE_RE = re.compile(REGEXES["okMaybeItsACandidateRe"].pattern)
+
 #: Tags whose presence under a <div> keeps it a div (readability's `divToPElementsRe`).
 _DIV_KEEPERS = frozenset({"a", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"})
 
@@ -35,18 +43,19 @@ class _ChineseAwareDocument(Document):  # type: ignore[misc]
     def __init__(self, tree: HtmlElement) -> None:
         super().__init__(tree)
         self.unlikely: set[HtmlElement] = set()
+        #: Whether an element is unlikely or lies inside one, found once per element.
+        self._inside_unlikely: dict[HtmlElement, bool] = {}
 
     def _parse(self, input: HtmlElement) -> HtmlElement:
         return input
 
     def remove_unlikely_candidates(self) -> None:
         """Record (never delete) comment, sidebar and footer containers."""
-        unlikely, maybe = REGEXES["unlikelyCandidatesRe"], REGEXES["okMaybeItsACandidateRe"]
         for elem in self.html.xpath("//*[@class or @id]"):
-            marks = f"{elem.get('class', '')} {elem.get('id', '')}"
+            marks = f"{elem.get('class', '')} {elem.get('id', '')}".lower()
             if elem.tag in ("html", "body", "article", "main") or len(marks) < 3:
                 continue
-            if unlikely.search(marks) and not maybe.search(marks):
+            if _UNLIKELY_RE.search(marks) and not _MAYBE_RE.search(marks):
                 self.unlikely.add(elem)
 
     def transform_misused_divs_into_paragraphs(self) -> None:
@@ -103,7 +112,25 @@ class _ChineseAwareDocument(Document):  # type: ignore[misc]
         return candidates
 
     def _is_unlikely(self, elem: HtmlElement) -> bool:
-        return bool(self.unlikely) and any(a in self.unlikely for a in elem.iterancestors())
+        """Whether an ancestor is unlikely. Answers are kept per element, so the page's
+        paragraphs share the walk up their common ancestors instead of repeating it."""
+        if not self.unlikely:
+            return False
+        path: list[HtmlElement] = []
+        node, inside = elem.getparent(), False
+        while node is not None:
+            known = self._inside_unlikely.get(node)
+            if known is not None:
+                inside = known
+                break
+            path.append(node)
+            if node in self.unlikely:
+                inside = True
+                break
+            node = node.getparent()
+        for visited in path:
+            self._inside_unlikely[visited] = inside
+        return inside
 
 
 def find_main_candidate(tree: HtmlElement) -> tuple[HtmlElement | None, set[HtmlElement]]:
