@@ -5,6 +5,10 @@ from __future__ import annotations
 import pytest
 
 from articlekit import clean
+from articlekit.html import html_blocks, parse_html
+from articlekit.model import Zone
+from articlekit.options import Options
+from articlekit.readable import find_main_candidate
 from conftest import PAGES
 
 
@@ -70,3 +74,37 @@ def test_unclosed_inline_tags_do_not_lose_text() -> None:
     )
     text = clean(page).to_text()
     assert "结尾的正文" in text
+
+
+_PROSE = "一段足够长的正文，讲述了研究的背景和动机，内容充实，而且很长。"
+
+
+def test_unlikely_containers_are_found_whatever_the_case_of_their_names() -> None:
+    """Class and id words (comment, sidebar …) are matched case-insensitively; a
+    container that also names itself content (`main`) stays a candidate."""
+    page = f"""<html><body>
+    <div class="Article-Body"><p>{_PROSE}</p><p>{_PROSE}</p></div>
+    <div id="SideBar"><div><section><p>{_PROSE}侧栏</p></section></div></div>
+    <div class="COMMENT-list"><div><div><p>{_PROSE}评论</p></div></div></div>
+    <div class="comment-box main"><p>{_PROSE}第二块</p></div>
+    </body></html>"""
+    blocks, _ = html_blocks(page, Options())
+    zone = {
+        marker: next(b.zone for b in blocks if marker in b.text)
+        for marker in ("侧栏", "评论", "第二块")
+    }
+    assert zone == {"侧栏": Zone.UNLIKELY, "评论": Zone.UNLIKELY, "第二块": Zone.OTHER}
+
+
+def test_prose_nested_in_an_unlikely_container_never_wins_the_candidate() -> None:
+    """Paragraphs deep inside a sidebar share their ancestors (the walk up them is
+    remembered per element); none may vote, however much prose the sidebar holds."""
+    sidebar = "".join(f"<p>{_PROSE}{n}</p>" for n in range(8))
+    page = f"""<html><body>
+    <div class="story"><p>{_PROSE}</p><p>{_PROSE}</p></div>
+    <aside id="sidebar"><div><div class="inner">{sidebar}</div></div></aside>
+    </body></html>"""
+    tree = parse_html(page)
+    main, unlikely = find_main_candidate(tree)
+    assert main is not None and main.get("class") == "story"
+    assert [element.get("id") for element in unlikely] == ["sidebar"]
