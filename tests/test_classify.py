@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articlekit.classify import (
+    _SEPARATOR_HINT_RE,
     LineCues,
     _is_caption,
     chrome_reason,
@@ -18,6 +19,7 @@ from articlekit.classify import (
 )
 from articlekit.features import block_features_of
 from articlekit.model import Reason
+from articlekit.vocab import SEPARATOR_RUN_RE
 from conftest import PAGES, SEED, paragraph
 
 EXAMPLES = int(os.environ.get("ARTICLEKIT_HYPOTHESIS_EXAMPLES", "300"))
@@ -139,6 +141,16 @@ _FRAGMENTS = st.sampled_from(
      "首页", "Home", " | ", " > ", "声明：", "Disclaimer:", "大小:2.4M时长:12:05", "播放",
      "正文", "内容", "the", "news", "。", "，", ":", " ", "12", "【", "（", "）", "İ", "ǅ"]
 )  # fmt: skip
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.lists(
+        _FRAGMENTS | st.sampled_from(["/", "｜", "\t", "  ", "\u3000", "\n", "a"]), max_size=8
+    ).map("".join)
+)
+def test_separator_hint_never_hides_a_menu_separator(line: str) -> None:
+    assert _SEPARATOR_HINT_RE.search(line) or not SEPARATOR_RUN_RE.findall(line)
 
 
 @settings(max_examples=EXAMPLES, deadline=None)

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from articlekit import ArticlekitError, clean
 from articlekit.export.jsonout import json_schema
+from articlekit.model import BlockKind
+from articlekit.textblocks import normalize_space, split_text_blocks
 
 EXAMPLES = int(os.environ.get("ARTICLEKIT_HYPOTHESIS_EXAMPLES", "300"))
 PROFILE = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
@@ -71,3 +73,22 @@ def test_recleaning_text_output_is_stable(lines: list[str]) -> None:
     except ArticlekitError:
         return
     assert clean(once).to_text() == once
+
+
+_SPACED_LINES = st.lists(
+    st.sampled_from(
+        ["a", "字", " ", "  ", "\t", "\u3000", "\u00a0", "\u2009", "\u200b", "\ufeff", "\n"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@PROFILE
+@given(_SPACED_LINES)
+def test_raw_text_lines_come_out_fully_normalised(text: str) -> None:
+    """A line is rewritten only when collapsing its spaces changes it; either way its
+    block holds exactly the normalised line."""
+    lines = text.splitlines()
+    for block in split_text_blocks(text):
+        if block.kind is BlockKind.PARAGRAPH:
+            assert block.text == normalize_space(lines[block.position])

@@ -114,6 +114,9 @@ MIN_PROSE_UNITS_BEFORE_COMMENTS = 150
 _YEAR_RE = re.compile(r"\d{4}")
 _BREADCRUMB_HINT_RE = re.compile("[>»›→]|位置")
 _DIGIT_RE = re.compile(r"\d")
+#: Every menu separator holds one of these; `SEPARATOR_RUN_RE` (which tries three
+#: alternatives at every position) runs only on the few lines that have one.
+_SEPARATOR_HINT_RE = re.compile(r"[|｜/\t]|\s\s")
 #: Every start-anchored pattern and every word list the short-line rules consult,
 #: screened once per line (see `LineCues`).
 _START_SCREEN = StartScreen(
@@ -497,7 +500,7 @@ def _is_menu_line(text: str, feat: Features, starts: bool) -> bool:
         return True
     if feat.punct > 1:
         return False
-    separators = len(SEPARATOR_RUN_RE.findall(text))
+    separators = len(SEPARATOR_RUN_RE.findall(text)) if _SEPARATOR_HINT_RE.search(text) else 0
     return (
         separators >= MIN_MENU_SEPARATORS
         and feat.units / (separators + 1) <= MAX_MENU_SEGMENT_UNITS

@@ -15,6 +15,9 @@ from articlekit.model import Block, BlockKind
 from articlekit.vocab import BULLET_RE
 
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]+")
+#: What `_SPACES_RE` would change: two spaces, or any space character but a plain one.
+#: Most lines of English text have only single spaces, which collapse to themselves.
+_COLLAPSIBLE_RE = re.compile(r"  |[\t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 #: The control characters `str.splitlines` does not break at (it breaks at \x0b, \x0c
 #: and \x1c–\x1e, so those must survive until the split).
@@ -39,13 +42,13 @@ def split_text_blocks(text: str) -> list[Block]:
     list_start = 0
     in_list = False
     paragraph = BlockKind.PARAGRAPH
-    # Control characters go in one pass over the page; a line is then only stripped and
-    # its inner space runs collapsed when it has any (most lines have none).
+    # Control characters go in one pass over the page; a line is then only stripped, and
+    # its spaces rewritten only when collapsing would change them (most lines: no).
     for number, raw in enumerate(_INLINE_CONTROL_RE.sub("", text).splitlines()):
         line = raw.strip()
         if not line:
             continue
-        if _SPACES_RE.search(line):
+        if _COLLAPSIBLE_RE.search(line):
             line = _SPACES_RE.sub(" ", line).strip()
             if not line:
                 continue
