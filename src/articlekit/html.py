@@ -1,8 +1,8 @@
 """HTML → blocks (and the page's own metadata), parsed once.
 
 The page is parsed once with lxml (`huge_tree`, so text nested deeper than 256 levels
-is not dropped; markup nested deeper than `MAX_NESTING` is flattened first, because
-libxml2 loses text below about 2,000 levels even then). Invisible and non-content
+is not dropped; a page nested deeper than `MAX_NESTING` is flattened and parsed again,
+because libxml2 loses text below about 2,000 levels even then). Invisible and non-content
 elements go; readability (made Chinese-aware, see `readable.py`) marks the main
 candidate; then one iterative walk turns the whole body into blocks that keep
 structure — headings, paragraphs, `<br>` lines, lists, quotes, code, images, tables —
@@ -110,6 +110,9 @@ _MAYBE_HIDDEN_XPATH = (
     "//*[@hidden or @aria-hidden='true' or contains(@style, 'none') or contains(@style, 'hidden')]"
 )
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+#: Whether a parsed page holds an element more than `MAX_NESTING` levels deep: one XPath
+#: step per level, evaluated in C, over levels that are empty on ordinary pages.
+_TOO_DEEP = etree.XPath("boolean(" + "/*" * (MAX_NESTING + 1) + ")")
 #: A table is data (kept as rows) when it has no nested table and short cells.
 MAX_DATA_CELL_CHARS = 200
 MIN_DATA_ROWS = 2
@@ -135,18 +138,32 @@ def html_blocks(markup: str, options: Options) -> tuple[list[Block], Metadata]:
 
 
 def parse_html(markup: str) -> HtmlElement:
-    """An lxml tree of the page, with pathological nesting flattened first."""
+    """An lxml tree of the page. A page nested deeper than `MAX_NESTING` is flattened
+    and parsed again: its depth is read off the parsed tree in C, so ordinary pages pay
+    no Python scan of their tags. Markup lxml cannot read at all becomes plain text."""
     markup = _XML_DECL_RE.sub("", markup, count=1)
-    if markup.count("<") > MAX_NESTING:
-        markup = cap_nesting(markup, MAX_NESTING)
+    tree = _parse(markup)
+    if tree is None or _TOO_DEEP(tree):
+        tree = _parse(cap_nesting(markup, MAX_NESTING))
+    if tree is None:
+        return document_fromstring(
+            f"<html><body><pre>{_escape(markup)}</pre></body></html>", parser=_parser()
+        )
+    return tree
+
+
+def _parse(markup: str) -> HtmlElement | None:
+    try:
+        return document_fromstring(markup, parser=_parser())
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _parser() -> HTMLParser:
+    """A fresh parser per page (lxml parsers must not be shared between threads)."""
     parser = HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
     parser.set_element_class_lookup(_ELEMENT_CLASSES)
-    try:
-        return document_fromstring(markup, parser=parser)
-    except (etree.ParserError, ValueError):
-        return document_fromstring(
-            f"<html><body><pre>{_escape(markup)}</pre></body></html>", parser=parser
-        )
+    return parser
 
 
 def cap_nesting(markup: str, limit: int) -> str:
