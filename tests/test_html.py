@@ -108,3 +108,18 @@ def test_prose_nested_in_an_unlikely_container_never_wins_the_candidate() -> Non
     main, unlikely = find_main_candidate(tree)
     assert main is not None and main.get("class") == "story"
     assert [element.get("id") for element in unlikely] == ["sidebar"]
+
+
+def test_text_after_a_dropped_widget_stays_in_its_place() -> None:
+    """Scripts, buttons, icons and hidden elements go; the text after each keeps its
+    position in the sentence (lxml's remove takes it along; it used to be re-added at
+    the end of the parent)."""
+    page = (
+        "<html><body><article><p>第一句话写得很长很长，<button>分享</button>第二句话紧随其后，"
+        "<svg><path/></svg>第三句话在这里，<span style='display:none'>隐藏</span>"
+        "<b>加粗的第四句</b>以及结尾。</p></article></body></html>"
+    )
+    assert (
+        clean(page).to_text()
+        == "第一句话写得很长很长，第二句话紧随其后，第三句话在这里，加粗的第四句以及结尾。\n"
+    )

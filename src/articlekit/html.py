@@ -31,11 +31,13 @@ from articlekit.options import Options
 from articlekit.readable import find_main_candidate
 from articlekit.textblocks import normalize_space
 
-#: Deepest tag nesting kept; deeper tags are dropped (their text stays) before parsing.
+#: Deepest tag nesting kept: a page nested deeper is parsed again without the deeper
+#: tags (their text stays).
 MAX_NESTING = 400
-_DROP_TAGS = (
-    "script", "style", "noscript", "template", "svg", "math", "select", "option", "button",
-    "textarea", "input", "iframe", "object", "embed", "canvas", "head", "map", "dialog",
+#: Dropped with their content (the <head> goes too, after its metadata was read).
+_DROPPED = frozenset(
+    ["script", "style", "noscript", "template", "svg", "math", "select", "option", "button",
+     "textarea", "input", "iframe", "object", "embed", "canvas", "map", "dialog"]
 )  # fmt: skip
 _BLOCK_TAGS = frozenset(
     [
@@ -215,31 +217,38 @@ def _escape(text: str) -> str:
 
 
 def _drop_non_content(tree: HtmlElement) -> None:
-    doomed = [
-        e
-        for e in tree.iter(*_DROP_TAGS, etree.Comment)
-        if e.getparent() is not None and e.tag != "head"
-    ]
+    """Drop scripts, widgets and form controls, and elements hidden by attribute or
+    style, keeping the text that follows each."""
+    doomed = list(tree.iter(*_DROPPED, etree.Comment))
     doomed.extend(e for e in tree.xpath(_MAYBE_HIDDEN_XPATH) if _is_hidden(e))
     for element in doomed:
-        parent = element.getparent()
-        if parent is None:
-            continue
-        tail = element.tail
-        parent.remove(element)
-        if tail and tail.strip():
-            _append_text(parent, tail)
+        _remove_keeping_tail(element)
     head = tree.find("head")
     if head is not None:
         tree.remove(head)
 
 
-def _append_text(parent: HtmlElement, text: str) -> None:
-    last = parent[-1] if len(parent) else None
-    if last is None:
-        parent.text = (parent.text or "") + text
+def _remove_keeping_tail(element: HtmlElement) -> None:
+    """Remove an element but not the text after it, which stays where it was.
+
+    lxml's `remove` takes the element's tail (the text up to the next tag) with it.
+
+    >>> p = document_fromstring("<p>one <button>x</button>two <b>three</b> four</p>").find(".//p")
+    >>> _remove_keeping_tail(p.find("button")); p.text_content()
+    'one two three four'
+    """
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    previous = element.getprevious()
+    parent.remove(element)
+    if not tail:
+        return
+    if previous is None:
+        parent.text = (parent.text or "") + tail
     else:
-        last.tail = (last.tail or "") + text
+        previous.tail = (previous.tail or "") + tail
 
 
 def _is_hidden(element: HtmlElement) -> bool:
