@@ -360,9 +360,16 @@ class _Walker:
             self._link_chars += len(text.strip())
 
     def _flush(self, *, line_break: bool = False) -> None:
-        text = normalize_space("".join(self._text))
+        # Every block tag flushes; most flushes find nothing collected, or only the
+        # whitespace between tags, and return before normalising it.
+        if not self._text:
+            return
+        collected = "".join(self._text)
         links = self._link_chars
         self._text, self._link_chars = [], 0
+        if collected.isspace():
+            return
+        text = normalize_space(collected)
         if not text:
             return
         if self._list_depth:
