@@ -111,7 +111,7 @@ def test_captions_and_photo_credits() -> None:
 
 # --- the per-line screens (LineCues) only skip rules, never change a verdict ----------
 
-_ALL_CUES = LineCues(digits=True, starts=True, words=True)
+_ALL_CUES = LineCues(digits=True, starts=True, words=True, marks=True)
 
 
 def _fixture_lines() -> list[str]:

@@ -26,32 +26,43 @@ from typing import NamedTuple
 
 from articlekit.features import Features, block_features, page_features
 from articlekit.model import Block, BlockKind, Decision, Reason, Verdict, Zone
+from articlekit.screens import QUIET, LineCues, LineScreen
 from articlekit.vocab import (
     BREADCRUMB_RE,
     BYLINE_RE,
+    BYLINE_WORDS,
     CAPTION_LABEL_RE,
+    CAPTION_MEDIA_WORDS,
     CAPTION_TAIL_RE,
+    CAPTION_WORDS,
     COMMENT_STUB_RE,
+    COMMENT_STUB_WORDS,
     COUNTER,
     DATE_COUNTER_RE,
     DATE_RE,
     DISCLAIMER_RE,
+    DISCLAIMER_WORDS,
     FOOTER,
     GALLERY_COUNTER_RE,
     GALLERY_LINE_RE,
+    GALLERY_LINE_WORDS,
     GALLERY_WORDS,
     LABEL_VALUE_RUN_RE,
     LISTING_ENTRY_RE,
     MEDIA_WORDS,
+    META_COLON_WORDS,
     META_LABEL_RE,
+    META_LABEL_WORDS,
+    META_LATIN_WORDS,
     NAV_RE,
+    NAV_WORDS,
     PROMO,
     PROMO_LABEL_RE,
+    PROMO_LABEL_WORDS,
     RELATED_RE,
+    RELATED_WORDS,
     SEPARATOR_RUN_RE,
     SHARE,
-    StartScreen,
-    WordScreen,
 )
 
 #: Units (CJK chars or words) at or above which a block ending a sentence is prose.
@@ -113,24 +124,33 @@ MIN_PROSE_UNITS_BEFORE_COMMENTS = 150
 #: an arrow or a location label; most lines have neither, so the costly pattern is skipped.
 _YEAR_RE = re.compile(r"\d{4}")
 _BREADCRUMB_HINT_RE = re.compile("[>»›→]|位置")
-_DIGIT_RE = re.compile(r"\d")
 #: Every menu separator holds one of these; `SEPARATOR_RUN_RE` (which tries three
 #: alternatives at every position) runs only on the few lines that have one.
 _SEPARATOR_HINT_RE = re.compile(r"[|｜/\t]|\s\s")
-#: Every start-anchored pattern and every word list the short-line rules consult,
-#: screened once per line (see `LineCues`).
-_START_SCREEN = StartScreen(
-    COMMENT_STUB_RE,
-    RELATED_RE,
-    DISCLAIMER_RE,
-    META_LABEL_RE,
-    BYLINE_RE,
-    PROMO_LABEL_RE,
-    NAV_RE,
-    GALLERY_LINE_RE,
-    CAPTION_LABEL_RE,
+#: Every start-anchored pattern, every word list and every mark the short-line rules
+#: consult, screened once per line (see `LineCues`).
+_CHROME_VOCABULARIES = (FOOTER, SHARE, PROMO, COUNTER, MEDIA_WORDS, GALLERY_WORDS)
+_LINE_SCREEN = LineScreen(
+    line_starts=(
+        COMMENT_STUB_WORDS,
+        RELATED_WORDS,
+        DISCLAIMER_WORDS,
+        META_LABEL_WORDS,
+        META_COLON_WORDS,
+        META_LATIN_WORDS,
+        BYLINE_WORDS,
+        NAV_WORDS,
+        GALLERY_LINE_WORDS,
+        CAPTION_MEDIA_WORDS,
+        CAPTION_WORDS,
+    ),
+    line_ends=(PROMO_LABEL_WORDS,),
+    cjk_words=[v.terms[0] for v in _CHROME_VOCABULARIES],
+    latin_words=[v.terms[1] for v in _CHROME_VOCABULARIES],
+    # A label's colon (media widgets), breadcrumb arrows and location label, menu separators.
+    marks=(":", "：", ">", "»", "›", "→", "|", "｜", "/", "\t", "位置"),
 )
-_WORD_SCREEN = WordScreen(FOOTER, SHARE, PROMO, COUNTER, MEDIA_WORDS, GALLERY_WORDS)
+_CLOSING_BRACKETS = (")", "）")
 
 
 def has_full_date(text: str) -> bool:
@@ -157,27 +177,13 @@ class Judgement(NamedTuple):
 _JUDGEMENTS = {(label, reason): Judgement(label, reason) for label in Label for reason in Reason}
 
 
-class LineCues(NamedTuple):
-    """Cheap evidence screened once per short line.
-
-    A page is mostly short lines, and most of them (headlines, menu entries) match
-    no chrome rule; each costly pattern below runs only when its cue is present, so
-    such a line costs three scans instead of twenty.
-    """
-
-    digits: bool
-    #: One of the start-anchored patterns of `_START_SCREEN` matches.
-    starts: bool
-    #: A word of one of the lists of `_WORD_SCREEN` may occur.
-    words: bool
-
-
 def line_cues(text: str) -> LineCues:
-    return LineCues(
-        digits=_DIGIT_RE.search(text) is not None,
-        starts=_START_SCREEN.matches(text),
-        words=_WORD_SCREEN.could_match(text),
-    )
+    """The screens' cues for one short line (`QUIET` when no chrome rule can match).
+
+    >>> line_cues("一篇文章的标题") is QUIET, line_cues("分享到：")
+    (True, LineCues(digits=False, starts=False, words=True, marks=True))
+    """
+    return _LINE_SCREEN.cues(text)
 
 
 def classify_blocks(
@@ -214,7 +220,7 @@ def judge_block(block: Block, feat: Features) -> Judgement:
     if feat.units == 0:
         return _JUDGEMENTS[Label.SHORT, Reason.SHORT_IN_BODY]
     cues = line_cues(text) if feat.units <= MAX_FOOTER_UNITS else None
-    chrome = chrome_reason(text, feat, cues)
+    chrome = chrome_reason(text, feat, cues) if cues is not QUIET else None
     if chrome is not None:
         return _JUDGEMENTS[Label.BAD, chrome]
     if feat.link_density > MAX_LINK_DENSITY and feat.units < MIN_LONG_PROSE_UNITS * 2:
@@ -222,7 +228,7 @@ def judge_block(block: Block, feat: Features) -> Judgement:
     if kind is BlockKind.HEADING:
         return _JUDGEMENTS[Label.SHORT, Reason.HEADING]
     if block.tag == "figcaption" or (
-        cues and feat.units <= MAX_CAPTION_UNITS and _is_caption(text, cues)
+        cues and cues is not QUIET and feat.units <= MAX_CAPTION_UNITS and _is_caption(text, cues)
     ):
         return _JUDGEMENTS[Label.BAD, Reason.CAPTION]
     if is_prose(feat):
@@ -258,7 +264,7 @@ def chrome_reason(text: str, feat: Features, cues: LineCues | None = None) -> Re
     units = feat.units
     if units > MAX_FOOTER_UNITS:
         return _long_chrome_reason(text, feat)
-    digits, starts, words = cues or line_cues(text)
+    digits, starts, words, marks = cues or line_cues(text)
     short = units <= MAX_SHORT_CHROME_UNITS
     ends_sentence = feat.ends_sentence
     if digits and DATE_COUNTER_RE.match(text):
@@ -267,7 +273,9 @@ def chrome_reason(text: str, feat: Features, cues: LineCues | None = None) -> Re
         return Reason.COMMENT
     if short and starts and RELATED_RE.match(text):
         return Reason.RELATED
-    if _is_media_line(text) or (short and _is_gallery_control(text, digits, starts, words)):
+    if (marks and _is_media_line(text)) or (
+        short and _is_gallery_control(text, digits, starts, words)
+    ):
         return Reason.MEDIA
     if words and not ends_sentence and FOOTER.search(text):
         return Reason.SHARE_FOOTER
@@ -281,7 +289,7 @@ def chrome_reason(text: str, feat: Features, cues: LineCues | None = None) -> Re
         return Reason.AD_PROMO
     if short and words and not ends_sentence and SHARE.search(text):
         return Reason.SHARE_FOOTER
-    if _is_menu_line(text, feat, starts):
+    if _is_menu_line(text, feat, starts, marks):
         return Reason.NAVIGATION
     return None
 
@@ -293,7 +301,7 @@ def _long_chrome_reason(text: str, feat: Features) -> Reason | None:
         return Reason.SHARE_FOOTER
     if PROMO_LABEL_RE.match(text) or _is_promo(text, feat):
         return Reason.AD_PROMO
-    if _is_menu_line(text, feat, starts=True):
+    if _is_menu_line(text, feat, starts=True, marks=True):
         return Reason.NAVIGATION
     return None
 
@@ -461,7 +469,11 @@ def _is_gallery_control(text: str, digits: bool, starts: bool, words: bool) -> b
 def _is_caption(text: str, cues: LineCues) -> bool:
     if cues.starts and CAPTION_LABEL_RE.match(text):
         return True
-    return text.rstrip().endswith((")", "）")) and CAPTION_TAIL_RE.search(text) is not None
+    return (
+        cues.marks
+        and text.rstrip().endswith(_CLOSING_BRACKETS)
+        and CAPTION_TAIL_RE.search(text) is not None
+    )
 
 
 def _is_media_line(text: str) -> bool:
@@ -488,9 +500,11 @@ def _is_promo(text: str, feat: Features) -> bool:
     return len(cues) >= MIN_CUES_LONG_PROMO and feat.units <= MAX_PROMO_UNITS
 
 
-def _is_menu_line(text: str, feat: Features, starts: bool) -> bool:
+def _is_menu_line(text: str, feat: Features, starts: bool, marks: bool) -> bool:
     if starts and feat.units <= MAX_SHORT_CHROME_UNITS // 2 and NAV_RE.match(text):
         return True
+    if not marks:
+        return False
     if (
         feat.units <= MAX_METADATA_UNITS
         and not feat.ends_sentence

@@ -32,13 +32,11 @@ class Vocabulary:
     scan several times faster than one mixed IGNORECASE alternation with `\\b` guards.
     """
 
-    __slots__ = ("_cjk", "_latin", "cjk_terms", "latin_terms")
+    __slots__ = ("_cjk", "_latin", "terms")
 
     def __init__(self, cjk: str, latin: str = "") -> None:
-        if latin != latin.lower():
-            # WordScreen matches Latin terms on lowercased text (see there).
-            raise ValueError(f"Latin terms must be written in lowercase: {latin!r}")
-        self.cjk_terms, self.latin_terms = cjk, latin
+        #: Both alternations, as written (screens are built from them).
+        self.terms = (cjk, latin)
         self._cjk = re.compile(cjk) if cjk else None
         self._latin = re.compile(rf"(?<![\w])(?:{latin})(?![\w])", re.IGNORECASE) if latin else None
 
@@ -58,123 +56,6 @@ class Vocabulary:
         if self._latin is not None and _LATIN_RE.search(text):
             hits.extend(self._latin.findall(text))
         return hits
-
-
-class WordScreen:
-    """Whether any of several vocabularies *could* occur in a text, in one or two scans.
-
-    Most short lines of a page (menu entries, headlines, captions) hold no chrome word
-    at all; screening them once spares a scan per word list. The screen may pass a line
-    the lists reject (its Latin terms ignore word boundaries and run case-sensitively
-    on the lowercased line), but it never rejects a line one of them would match.
-
-    Python's regex engine tries every alternative at every position unless all of
-    them start with a literal character, so the terms are grouped by their first
-    character (`版(?:权所有|权声明)|…`) and the few that start with a class (`\\d+ views`)
-    get a pattern of their own; on the dev pages this screens Latin lines 4× faster.
-    """
-
-    __slots__ = ("_cjk", "_latin", "_latin_other")
-
-    def __init__(self, *vocabularies: Vocabulary) -> None:
-        cjk, cjk_other = _factor_by_first_char(
-            [t for v in vocabularies for t in _top_level_alternatives(v.cjk_terms)]
-        )
-        latin, latin_other = _factor_by_first_char(
-            [t for v in vocabularies for t in _top_level_alternatives(v.latin_terms)]
-        )
-        self._cjk = re.compile("|".join(filter(None, (cjk, cjk_other))))
-        self._latin = re.compile(latin)
-        self._latin_other = re.compile(latin_other) if latin_other else None
-
-    def could_match(self, text: str) -> bool:
-        """
-        >>> WordScreen(Vocabulary("分享", "share")).could_match("Timeshare")
-        True
-        >>> WordScreen(Vocabulary("分享", "share")).could_match("一行标题")
-        False
-        """
-        if not text.isascii() and self._cjk.search(text):
-            return True
-        if _LATIN_RE.search(text) is None:
-            return False
-        lowered = text.lower()
-        if self._latin.search(lowered):
-            return True
-        return self._latin_other is not None and self._latin_other.search(lowered) is not None
-
-
-def _top_level_alternatives(source: str) -> list[str]:
-    """Split a pattern at its top-level `|` (not inside groups, classes or escapes).
-
-    >>> _top_level_alternatives(r"a|b(?:c|d)|[|]|\\|")
-    ['a', 'b(?:c|d)', '[|]', '\\\\|']
-    """
-    if not source:
-        return []
-    parts: list[str] = []
-    start = depth = 0
-    in_class = escaped = False
-    for index, char in enumerate(source):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(source[start:index])
-            start = index + 1
-    parts.append(source[start:])
-    return parts
-
-
-def _factor_by_first_char(terms: list[str]) -> tuple[str, str]:
-    """Terms that start with a literal character, grouped by it; and the rest.
-
-    >>> _factor_by_first_char(["分享", "分享到", "打印", r"\\d+ views"])
-    ('分(?:享到|享)|打(?:印)', '\\\\d+ views')
-    """
-    groups: dict[str, list[str]] = {}
-    others: list[str] = []
-    for term in terms:
-        # A quantified first character (`a?b`) cannot be factored out.
-        if term and term[0] not in "\\()[].*+?{}^$|" and term[1:2] not in ("?", "*", "+", "{"):
-            groups.setdefault(term[0], []).append(term[1:])
-        elif term:
-            others.append(term)
-    factored = "|".join(
-        re.escape(first) + "(?:" + "|".join(sorted(set(tails), key=len, reverse=True)) + ")"
-        for first, tails in groups.items()
-    )
-    return factored, "|".join(others)
-
-
-class StartScreen:
-    """Whether any of several start-anchored patterns matches a text: one `match` call
-    (each pattern keeps its own flags) instead of one per pattern."""
-
-    __slots__ = ("_union",)
-
-    def __init__(self, *patterns: re.Pattern[str]) -> None:
-        self._union = re.compile("|".join(_scoped(p) for p in patterns))
-
-    def matches(self, text: str) -> bool:
-        """
-        >>> StartScreen(re.compile("a"), re.compile("b", re.I)).matches("Bee")
-        True
-        """
-        return self._union.match(text) is not None
-
-
-def _scoped(pattern: re.Pattern[str]) -> str:
-    return f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else f"(?:{pattern.pattern})"
 
 
 _LATIN_RE = re.compile("[A-Za-z]")
@@ -228,20 +109,28 @@ COUNTER = Vocabulary(
     "人阅读|次阅读|人浏览|次浏览|人看过|点赞|阅览者|阅览次数|阅读次数",
     r"\d+\s*(?:min|minute)s?\s+read|reading time|\d[\d,.]*[km]?\s+(?:views|reads|likes|shares|comments)",
 )
-#: Labels of metadata lines (`来源：`, `责任编辑：`, `By …`).
+#: Labels that only ever open a metadata line (`责任编辑：`, `图/`) …
+META_LABEL_WORDS = (
+    "责任编辑|責任編輯|责编|责任校对|原标题|原文标题|原文链接|本文链接|稿源|"
+    "通讯员|实习生|发布时间|发布日期|发表时间|发表于|更新时间|更新于|图片来源|图/|文/|撰文"
+)
+#: … common words that do so only with their colon ("时间管理…" is prose) …
+META_COLON_WORDS = (
+    "来源|來源|出处|出處|作者|记者|記者|编辑|編輯|校对|审核|审校|监制|摄影|时间|時間|日期"
+)
+#: … and Latin labels, which need their colon too: "Authorities say…" is prose.
+META_LATIN_WORDS = "Source|Author|Editor|Published|Updated|Posted|Photo|Image|Credit"
+#: Labels of metadata lines (`来源：`, `责任编辑：`, `Author: …`).
 META_LABEL_RE = re.compile(
-    # Labels that only ever open a metadata line …
-    r"^\s*[【\[(（]?\s*(?:责任编辑|責任編輯|责编|责任校对|原标题|原文标题|原文链接|本文链接|稿源|"
-    r"通讯员|实习生|发布时间|发布日期|发表时间|发表于|更新时间|更新于|图片来源|图/|文/|撰文)"
-    # … and common words that do so only with their colon ("时间管理…" is prose).
-    r"|^\s*[【\[(（]?\s*(?:来源|來源|出处|出處|作者|记者|記者|编辑|編輯|校对|审核|审校|监制|摄影|"
-    r"时间|時間|日期)\s*[:：/｜|]|^\s*[【\[(（]?\s*(?:记者|記者)\s"
-    # Latin labels need their colon: "Authorities say…" is prose, "Author: …" is not.
-    r"|^\s*(?:Source|Author|Editor|Published|Updated|Posted|Photo|Image|Credit)s?\s*[:：]",
+    rf"^\s*[【\[(（]?\s*(?:{META_LABEL_WORDS})"
+    rf"|^\s*[【\[(（]?\s*(?:{META_COLON_WORDS})\s*[:：/｜|]|^\s*[【\[(（]?\s*(?:记者|記者)\s"
+    rf"|^\s*(?:{META_LATIN_WORDS})s?\s*[:：]",
     re.IGNORECASE,
 )
+BYLINE_WORDS = "By|Written by|Reporting by|Words by"
 BYLINE_RE = re.compile(
-    r"^\s*(?:By|Written by|Reporting by|Words by)\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+    rf"^\s*(?:{BYLINE_WORDS})\s+"
+    r"(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)\s*$"
 )
 ZH_AUTHOR_RE = re.compile(
@@ -252,37 +141,37 @@ LOCATION_LABEL_RE = re.compile(r"^\s*(?:地点|地點|Location)\s*[:：]\s*(?P<p
 
 # --- chrome vocabulary ---------------------------------------------------------------
 
-NAV_RE = re.compile(
-    r"^(?:首页|首頁|主页|登录|登錄|注册|註冊|退出|网站地图|網站地圖|设为首页|加入收藏|客户端|手机版|"
+NAV_WORDS = (
+    r"首页|首頁|主页|登录|登錄|注册|註冊|退出|网站地图|網站地圖|设为首页|加入收藏|客户端|手机版|"
     r"触屏版|移动版|搜索|更多|返回顶部|返回首页|上一篇|下一篇|上一页|下一页|我的|会员|订阅|"
     r"您的位置|您的当前位置|当前位置|你的位置|位置|导航|频道|栏目|"
     r"home|log ?in|sign ?in|sign ?up|register|skip to (?:main )?content|skip to site index|search|"
-    r"menu|sections?|subscribe|account|my account|next|previous|back to top|more|close)\b",
-    re.IGNORECASE,
+    r"menu|sections?|subscribe|account|my account|next|previous|back to top|more|close"
 )
+NAV_RE = re.compile(rf"^(?:{NAV_WORDS})\b", re.IGNORECASE)
 #: A breadcrumb: a location label, or two ` > ` steps (`<书名>` alone is not one).
 BREADCRUMB_RE = re.compile(
     r"(?:当前位置|您的位置|您现在的位置|你的位置|位置)\s*[:：]|"
     r"(?:\S\s*(?:\s>|»|›|→|>>)\s*\S.*){2}"
 )
 
-COMMENT_STUB_RE = re.compile(
-    r"^(?:评论|評論|发布|發佈|发表|發表|暂无评论|暫無評論|写点什么|寫點什麼|我要评论|发表评论|"
+COMMENT_STUB_WORDS = (
+    r"评论|評論|发布|發佈|发表|發表|暂无评论|暫無評論|写点什么|寫點什麼|我要评论|发表评论|"
     r"网友评论|查看评论|全部评论|条评论|\d+\s*条评论|评论\s*\d*|"
     r"comments?|\d+\s+comments?|leave a (?:comment|reply)|post a comment|add a comment|"
     r"no comments yet|be the first to comment|view comments|show comments|reply|"
-    r"tell us what you think|have your say|join the discussion|what do you think)\s*[.:：?!…]*$",
-    re.IGNORECASE,
+    r"tell us what you think|have your say|join the discussion|what do you think"
 )
-RELATED_RE = re.compile(
-    r"^(?:相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|相关推荐|相關推薦|推荐阅读|推薦閱讀|"
+COMMENT_STUB_RE = re.compile(rf"^(?:{COMMENT_STUB_WORDS})\s*[.:：?!…]*$", re.IGNORECASE)
+RELATED_WORDS = (
+    r"相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|相关推荐|相關推薦|推荐阅读|推薦閱讀|"
     r"延伸阅读|延伸閱讀|热门文章|熱門文章|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|精彩推荐|精彩推薦|"
     r"热点推荐|最新文章|最新资讯|点击排行|热门排行|排行榜|热点新闻|今日热点|"
     r"related(?: articles| stories| posts| content| coverage)?|more stories|"
     r"more from|recommended(?: for you)?|you may also like|you might also like|most popular|"
-    r"most read|trending|popular|latest news|further reading|see also|more on this)\b",
-    re.IGNORECASE,
+    r"most read|trending|popular|latest news|further reading|see also|more on this"
 )
+RELATED_RE = re.compile(rf"^(?:{RELATED_WORDS})\b", re.IGNORECASE)
 SHARE = Vocabulary(
     "分享到|分享|微信|微博|QQ空间|朋友圈|扫一扫|扫码|二维码|打印|收藏|字号|调整字体",
     "share|tweet|facebook|twitter|email|print|linkedin|pinterest|whatsapp|reddit|copy link",
@@ -304,12 +193,15 @@ GALLERY_COUNTER_RE = re.compile(
 GALLERY_WORDS = Vocabulary(
     "上一张|下一张|上一張|下一張|查看原图|查看大图|点击查看大图|点击图片|全屏查看"
 )
-GALLERY_LINE_RE = re.compile(r"^\s*(?:previous|next) (?:image|photo|slide)\s*$", re.IGNORECASE)
+GALLERY_LINE_WORDS = "previous|next"
+GALLERY_LINE_RE = re.compile(
+    rf"^\s*(?:{GALLERY_LINE_WORDS}) (?:image|photo|slide)\s*$", re.IGNORECASE
+)
 #: Image captions and photo credits written into the text (`Image: GETTY`, `Photo: AP`) …
+CAPTION_MEDIA_WORDS = "image|photo|media"
+CAPTION_WORDS = "caption|photo|image|picture|photograph|credit|photo credit|image credit|图片来源|图片|图|摄影|供图"
 CAPTION_LABEL_RE = re.compile(
-    r"^\s*(?:image|photo|media) caption\b"
-    r"|^\s*(?:caption|photo|image|picture|photograph|credit|"
-    r"photo credit|image credit|图片来源|图片|图|摄影|供图)\s*(?:[:：]|\.\.\.|…)",
+    rf"^\s*(?:{CAPTION_MEDIA_WORDS}) caption\b|^\s*(?:{CAPTION_WORDS})\s*(?:[:：]|\.\.\.|…)",
     re.IGNORECASE,
 )
 #: … or closing the line in brackets (`… (Image: GETTY)`).
@@ -318,10 +210,12 @@ CAPTION_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 #: Disclaimers and statements that open with their label (`声明：…`, `Disclaimer: …`).
+DISCLAIMER_WORDS = (
+    "声明|聲明|免责声明|免責聲明|特别声明|特別聲明|郑重声明|版权声明|版權聲明|"
+    "风险提示|風險提示|Disclaimer|Disclosure"
+)
 DISCLAIMER_RE = re.compile(
-    r"^\s*[【\[(（]?\s*(?:声明|聲明|免责声明|免責聲明|特别声明|特別聲明|郑重声明|版权声明|版權聲明|"
-    r"风险提示|風險提示|Disclaimer|Disclosure)\s*[:：】\])）]",
-    re.IGNORECASE,
+    rf"^\s*[【\[(（]?\s*(?:{DISCLAIMER_WORDS})\s*[:：】\])）]", re.IGNORECASE
 )
 PROMO = Vocabulary(
     "来袭|來襲|干货|乾貨|报名|報名|抢票|搶票|优惠|優惠|限时|限時|扫码|掃碼|福利|购票|購票|"
@@ -332,10 +226,8 @@ PROMO = Vocabulary(
     r"get the app|free trial|buy now|read more|subscription|unlimited access|sign in|register|follow (?:us|\w+) on",
 )
 #: `…推荐：` / `广告：` on a line of its own introduces a promo box.
-PROMO_LABEL_RE = re.compile(
-    r"^.{0,8}(?:推荐|推薦|广告|廣告|推广|推廣|赞助|贊助|Advertisement|Sponsored)\s*[:：]?\s*$",
-    re.IGNORECASE,
-)
+PROMO_LABEL_WORDS = "推荐|推薦|广告|廣告|推广|推廣|赞助|贊助|Advertisement|Sponsored"
+PROMO_LABEL_RE = re.compile(rf"^.{{0,8}}(?:{PROMO_LABEL_WORDS})\s*[:：]?\s*$", re.IGNORECASE)
 #: A browser page title: `Title_Channel_Site` or `Title - Site` / `Title | Site`.
 TITLE_SEPARATOR_RE = re.compile(r"\s*(?:_|\s[-–—|｜·]\s|\|)\s*")
 

@@ -1,0 +1,240 @@
+"""Screens: one cheap test that tells whether any of many vocabulary patterns could match.
+
+A page is mostly short lines (menu entries, headlines, captions), and most of them match
+no chrome rule; running every rule's pattern on each costs a dozen regex calls a line.
+A screen answers "could one of these patterns match?" with one call, and the exact
+patterns run only on the lines it passes. It may pass a line the patterns reject, never
+the reverse: it looks only for the *literal prefix* every match of a term starts with
+(`浏览量?` → `浏览`, `comments?` → `comment`), in case-folded text, ignoring word
+boundaries.
+
+Python's regex engine jumps straight to candidate positions only when every alternative
+of a pattern starts with a literal character, and skips IGNORECASE patterns position by
+position; so the prefixes are grouped by their first character (`版(?:权所有|权声明)|…`)
+and matched case-sensitively on folded text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+#: Characters regex syntax gives a meaning to; a term's literal prefix stops at them.
+_SPECIAL = frozenset("\\[](){}.*+?^$|")
+_QUANTIFIERS = frozenset("?*{+")
+_DIGITS = "0123456789"
+#: Case folding leaves two letters that IGNORECASE matching equates with `i`: dotless ı
+#: stays ı, and İ folds to i + a combining dot. Both become a plain i.
+_DOTLESS_I, _COMBINING_DOT = "ı", "\u0307"
+
+
+def fold(text: str) -> str:
+    """Text as a screen reads it: every character that a case-insensitive pattern would
+    equate with a lowercase ASCII letter becomes that letter.
+
+    >>> fold("SHARE İt ſo"), fold("分享到")
+    ('share it so', '分享到')
+    """
+    folded = text.casefold()
+    if _DOTLESS_I in folded or _COMBINING_DOT in folded:
+        folded = folded.replace(_DOTLESS_I, "i").replace(_COMBINING_DOT, "")
+    return folded
+
+
+def literal_prefix(term: str) -> str:
+    """The characters every match of a regex term starts with, or "" if there are none.
+
+    >>> [literal_prefix(t) for t in ("浏览量?", "comments?", "log ?in", r"\\(c\\)\\s*\\d{4}", r"\\d+ views")]
+    ['浏览', 'comment', 'log', '(c)', '']
+    """
+    prefix: list[str] = []
+    index = 0
+    while index < len(term):
+        char, width = term[index], 1
+        if char == "\\":
+            escaped = term[index + 1 : index + 2]
+            if not escaped or escaped.isalnum():
+                break  # a class such as \d or \s, not a character
+            char, width = escaped, 2
+        elif char in _SPECIAL:
+            break
+        following = term[index + width : index + width + 1]
+        if following in _QUANTIFIERS:
+            if following == "+":
+                prefix.append(char)
+            break
+        prefix.append(char)
+        index += width
+    return "".join(prefix)
+
+
+def split_alternatives(source: str) -> list[str]:
+    """Split a pattern at its top-level `|` (not inside groups, classes or escapes).
+
+    >>> split_alternatives(r"a|b(?:c|d)|[|]|\\|")
+    ['a', 'b(?:c|d)', '[|]', '\\\\|']
+    """
+    if not source:
+        return []
+    parts: list[str] = []
+    start = depth = 0
+    in_class = escaped = False
+    for index, char in enumerate(source):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[start:index])
+            start = index + 1
+    parts.append(source[start:])
+    return parts
+
+
+def prefix_pattern(prefixes: Iterable[str]) -> str:
+    """An alternation of literal prefixes grouped by first character, longest first.
+
+    >>> prefix_pattern(["分享", "分享到", "打印", "©"])
+    '分(?:享到|享)|打(?:印)|©'
+    """
+    groups: dict[str, set[str]] = {}
+    for prefix in prefixes:
+        groups.setdefault(prefix[0], set()).add(prefix[1:])
+    alternatives = []
+    for first, tails in groups.items():
+        if "" in tails:  # the first character alone is a prefix: it covers the longer ones
+            alternatives.append(re.escape(first))
+            continue
+        ordered = sorted(tails, key=lambda t: (-len(t), t))
+        alternatives.append(re.escape(first) + "(?:" + "|".join(map(re.escape, ordered)) + ")")
+    return "|".join(alternatives)
+
+
+def _split_by_prefix(sources: Iterable[str], *, folded: bool = True) -> tuple[list[str], list[str]]:
+    """Literal prefixes of every term (folded unless told), and the terms that start with
+    a digit class.
+
+    Raises ValueError for a term with no literal prefix that does not start with `\\d`:
+    the screen could not tell where it may match.
+    """
+    prefixes: list[str] = []
+    digit_led: list[str] = []
+    for source in sources:
+        for term in split_alternatives(source):
+            prefix = literal_prefix(term)
+            if prefix:
+                prefixes.append(fold(prefix) if folded else prefix)
+            elif term.startswith("\\d"):
+                digit_led.append(term)
+            else:
+                raise ValueError(f"a screened term needs a literal start or \\d: {term!r}")
+    return prefixes, digit_led
+
+
+class LineCues(NamedTuple):
+    """What a line's screens found; each chrome rule runs only when its cue is present."""
+
+    #: The line has a digit (dates, counters, `3/12`).
+    digits: bool
+    #: A line-start pattern (`责任编辑：`, `Related`, `By …`) or a lone end label may match.
+    starts: bool
+    #: A word of the chrome vocabularies may occur.
+    words: bool
+    #: A colon, arrow, separator, double space or closing bracket (widgets, breadcrumbs,
+    #: menus, credits).
+    marks: bool
+
+
+#: The cues of a line that no chrome rule can match.
+QUIET = LineCues(digits=False, starts=False, words=False, marks=False)
+
+class LineScreen:
+    """All the screens a short line goes through, built from the rules' vocabularies.
+
+    - `line_starts`: alternations of words that open a line-start pattern; the pattern
+      may skip space and opening brackets before them (`【责任编辑：…`).
+    - `line_ends`: literal labels that end a short line, before an optional colon.
+    - `cjk_words` / `latin_words`: vocabularies searched anywhere, CJK terms as written,
+      Latin terms case-insensitively as whole words.
+    - `marks`: literal characters or strings some rule needs; a run of two spaces and a
+      closing bracket at the end are marks too.
+    """
+
+    __slots__ = (
+        "_cjk",
+        "_cjk_needs_non_ascii",
+        "_digit_led",
+        "_ends",
+        "_latin",
+        "_marks",
+        "_starts",
+    )
+
+    def __init__(
+        self,
+        *,
+        line_starts: Iterable[str],
+        line_ends: Iterable[str],
+        cjk_words: Iterable[str],
+        latin_words: Iterable[str],
+        marks: Iterable[str],
+    ) -> None:
+        starts, digit_led_starts = _split_by_prefix(line_starts)
+        if digit_led_starts:
+            starts.extend(_DIGITS)
+        self._starts = re.compile(r"\s*[【\[(（]*\s*(?:" + prefix_pattern(starts) + ")")
+        ends = [fold(w) for source in line_ends for w in split_alternatives(source)]
+        if any(literal_prefix(w) != w for w in ends):
+            raise ValueError(f"line-end labels must be literal words: {ends!r}")
+        self._ends = re.compile("(?:" + "|".join(map(re.escape, ends)) + r")\s*[:：]?\s*\Z")
+        cjk, digit_led = _split_by_prefix(cjk_words, folded=False)
+        latin, digit_led_latin = _split_by_prefix(latin_words)
+        self._cjk = re.compile(prefix_pattern(cjk))
+        self._cjk_needs_non_ascii = not any(prefix.isascii() for prefix in cjk)
+        # A Latin term starts a word: a non-word character precedes it (the screened text
+        # gets a leading space), so only word starts are candidate positions.
+        self._latin = re.compile(r"[^\w](?:" + prefix_pattern(latin) + ")")
+        digit_led += digit_led_latin
+        self._digit_led = re.compile("|".join(digit_led), re.IGNORECASE) if digit_led else None
+        mark_alternatives = [re.escape(m) for m in marks]
+        mark_alternatives += [r"\)\s*\Z", r"）\s*\Z"]
+        self._marks = re.compile("|".join(mark_alternatives))
+
+    def cues(self, text: str) -> LineCues:
+        """
+        >>> screen = LineScreen(line_starts=["来源|source"], line_ends=["推荐"],
+        ...     cjk_words=["分享"], latin_words=["share"], marks=[":"])
+        >>> screen.cues("一篇文章的标题") is QUIET
+        True
+        >>> screen.cues("【来源 新华社"), screen.cues("SHARE this")
+        (LineCues(digits=False, starts=True, words=False, marks=False), LineCues(digits=False, starts=False, words=True, marks=False))
+        >>> screen.cues("公众号推荐"), screen.cues("图 (AP)"), screen.cues("A  B")
+        (LineCues(digits=False, starts=True, words=False, marks=False), LineCues(digits=False, starts=False, words=False, marks=True), LineCues(digits=False, starts=False, words=False, marks=True))
+        """
+        digits = _DIGIT_RE.search(text) is not None
+        folded = fold(" " + text)
+        starts = self._starts.match(folded, 1) is not None or (
+            self._ends.search(folded) is not None
+        )
+        words = (
+            ((not self._cjk_needs_non_ascii or not text.isascii()) and bool(self._cjk.search(text)))
+            or self._latin.search(folded) is not None
+            or (digits and self._digit_led is not None and bool(self._digit_led.search(folded)))
+        )
+        marks = self._marks.search(text) is not None or _DOUBLE_SPACE_RE.search(text) is not None
+        if not (digits or starts or words or marks):
+            return QUIET
+        return LineCues(digits, starts, words, marks)
+
+
+_DIGIT_RE = re.compile(r"\d")
+_DOUBLE_SPACE_RE = re.compile(r"\s\s")
