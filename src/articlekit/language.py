@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from articlekit.features import split_cjk
 from articlekit.model import Block
-from articlekit.vocab import CJK_RE, WORD_RE
 
 #: Frequent characters written differently in the two scripts (same order in both).
 _SIMPLIFIED = frozenset(
@@ -21,6 +21,7 @@ _TRADITIONAL = frozenset(
 )
 _SIMPLIFIED_RE = re.compile(f"[{''.join(sorted(_SIMPLIFIED))}]")
 _TRADITIONAL_RE = re.compile(f"[{''.join(sorted(_TRADITIONAL))}]")
+_WORD_RE = re.compile(r"\w+")
 _KANA_RE = re.compile("[\u3040-\u30ff]")
 _HANGUL_RE = re.compile("[\uac00-\ud7af]")
 #: Characters of body text sampled: enough to decide, bounded on huge pages.
@@ -53,8 +54,10 @@ def detect_text_language(text: str) -> str:
     >>> detect_text_language("這個模型說明了我們的發現。")
     'zh-Hant'
     """
-    cjk = len(CJK_RE.findall(text))
-    words = WORD_RE.findall(text)
+    if text.isascii():  # no CJK, and every word is ASCII
+        return "en" if _WORD_RE.search(text) else "und"
+    cjk, rest = split_cjk(text)
+    words = _WORD_RE.findall(rest)
     if not cjk and not words:
         return "und"
     if cjk >= len(words):
