@@ -49,7 +49,9 @@ def extract_metadata(
     `known_title` comes from the page's markup, when it has one: the block that
     repeats it (an `<h1>`, even inside the article) is the title, not a heading.
     """
-    body_start = next((i for i, d in enumerate(decisions) if d.is_body), len(decisions))
+    body_start = next(
+        (i for i, d in enumerate(decisions) if d.verdict is Verdict.BODY), len(decisions)
+    )
     title_index = _find_known_title(decisions, known_title, body_start)
     if title_index is None:
         title_index = _find_title(decisions, body_start)
@@ -166,7 +168,11 @@ def _relabel_title_copies(
             out.append(decision._replace(verdict=Verdict.CHROME, reason=Reason.TITLE))
         elif text == title:
             out.append(decision._replace(verdict=Verdict.CHROME, reason=Reason.DUPLICATE_TITLE))
-        elif not decision.is_body and (found := split_page_title(text, title)):
+        elif (
+            decision.verdict is not Verdict.BODY
+            and text.startswith(title)
+            and (found := split_page_title(text, title))
+        ):
             site = site or found
             out.append(decision._replace(reason=Reason.PAGE_TITLE))
         else:

@@ -1,8 +1,8 @@
 """The data every stage passes on: blocks, decisions, sections and the final `Article`.
 
 All records are immutable and picklable (a process pool can send them back).
-`Block` and `Decision` exist once per page line, so they are named tuples: building
-a frozen dataclass costs three times as much, and a page has hundreds of lines.
+`Block`, `Decision` and `Removed` exist once per page line, so they are named tuples:
+building a frozen dataclass costs three times as much, and a page has hundreds of lines.
 The rest are frozen, slotted dataclasses. Exporters read only `Article`.
 """
 
@@ -109,8 +109,9 @@ class Section:
     turns: tuple[Turn, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Removed:
+class Removed(NamedTuple):
+    """A block that is not part of the article, and why (a page has a hundred of them)."""
+
     reason: str
     text: str
 

@@ -67,7 +67,7 @@ def convert_article(article: Article, to: str) -> Article:
         site=_maybe(text, article.site),
         authors=tuple(text(a) for a in article.authors),
         sections=tuple(_convert_section(s, text) for s in article.sections),
-        removed=tuple(replace(r, text=text(r.text)) for r in article.removed),
+        removed=tuple(r._replace(text=text(r.text)) for r in article.removed),
         language=language_tag(to),
     )
 
