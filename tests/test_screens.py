@@ -101,3 +101,28 @@ def test_quiet_lines_are_most_short_lines_of_a_page() -> None:
     """The screens exist to skip the rules on headline-like lines; they must still do so."""
     lines = ["一篇文章的标题", "Breaking news from the coast", "第二部分 方法", "结语"]
     assert all(line_cues(line) is QUIET for line in lines)
+
+
+_LINE_PIECES = st.sampled_from(
+    ["评论", "分享到", "来源：", "推荐", "推荐：", "Share", "SHARE", "By ", "© 2020", "3/12",
+     "12 views", "首页", "位置", " | ", " > ", ":", "（图）", "(AP)", ")", "  ", "\u3000\u3000",
+     "\t", "İ", "ß", "\u0307", "ı", "正文", "the", "a", "。", "1", "\n", "", " "]
+)  # fmt: skip
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(st.lists(_LINE_PIECES, max_size=6).map("".join), max_size=8))
+def test_screening_a_page_at_once_gives_each_line_its_own_cues(lines: list[str]) -> None:
+    from articlekit.classify import _LINE_SCREEN
+
+    assert _LINE_SCREEN.page_cues(lines) == [_LINE_SCREEN.cues(line) for line in lines]
+
+
+def test_screening_fixture_pages_at_once_gives_each_line_its_own_cues() -> None:
+    from articlekit.classify import _LINE_SCREEN
+    from articlekit.textblocks import split_text_blocks
+    from conftest import PAGES, SEED
+
+    for page in [*sorted(PAGES.glob("*.txt")), SEED]:
+        lines = [b.text for b in split_text_blocks(page.read_text("utf-8", errors="replace"))]
+        assert _LINE_SCREEN.page_cues(lines) == [_LINE_SCREEN.cues(line) for line in lines]

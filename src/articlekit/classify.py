@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from enum import StrEnum
+from functools import partial
 from typing import NamedTuple
 
 from articlekit.features import Features, block_features, page_features
@@ -191,7 +192,14 @@ def classify_blocks(
 ) -> list[Decision]:
     """Give every block a verdict and a reason (see the module docstring)."""
     features = page_features(blocks, features)
-    judgements = [judge_block(b, f) for b, f in zip(blocks, features, strict=True)]
+    # Only short lines consult the cues; long ones are left out of the scan.
+    cues = _LINE_SCREEN.page_cues(
+        [
+            b.text if f.units <= MAX_FOOTER_UNITS else ""
+            for b, f in zip(blocks, features, strict=True)
+        ]
+    )
+    judgements = [judge_block(*args) for args in zip(blocks, features, cues, strict=True)]
     zones = [b.zone for b in blocks]
     start, end = find_article_region(judgements, features, zones)
     if end < start:
@@ -207,8 +215,9 @@ def classify_blocks(
     return _decide(blocks, judgements, start, end)
 
 
-def judge_block(block: Block, feat: Features) -> Judgement:
-    """Context-free verdict of one block: the first matching rule wins."""
+def judge_block(block: Block, feat: Features, screened: LineCues | None = None) -> Judgement:
+    """Context-free verdict of one block: the first matching rule wins (`screened`:
+    the cues of the block, when the page was screened at once)."""
     text = block.text
     kind = block.kind
     if kind is BlockKind.TABLE and feat.link_density > MAX_TABLE_LINK_DENSITY:
@@ -219,7 +228,10 @@ def judge_block(block: Block, feat: Features) -> Judgement:
         return _judge_list(block, feat)
     if feat.units == 0:
         return _JUDGEMENTS[Label.SHORT, Reason.SHORT_IN_BODY]
-    cues = line_cues(text) if feat.units <= MAX_FOOTER_UNITS else None
+    if feat.units > MAX_FOOTER_UNITS:
+        cues = None
+    else:
+        cues = line_cues(text) if screened is None else screened
     chrome = chrome_reason(text, feat, cues) if cues is not QUIET else None
     if chrome is not None:
         return _JUDGEMENTS[Label.BAD, chrome]
@@ -403,31 +415,43 @@ def _last_prose(judgements: Sequence[Judgement], start: int, end: int) -> int:
 def _decide(
     blocks: Sequence[Block], judgements: Sequence[Judgement], start: int, end: int
 ) -> list[Decision]:
+    """Verdicts from the judgements and the region: before it every block is navigation,
+    inside it every block not judged BAD is body, after it the rest is related or outside.
+    """
+    chrome, body, bad, short = Verdict.CHROME, Verdict.BODY, Label.BAD, Label.SHORT
+    end = max(end, start - 1)
     decisions: list[Decision] = []
-    after_promo_label = False
-    for index, (block, judgement) in enumerate(zip(blocks, judgements, strict=True)):
-        inside = start <= index <= end
-        if inside and after_promo_label and judgement.label is not Label.SHORT:
-            decisions.append(Decision(block, Verdict.CHROME, Reason.AD_PROMO))
-        elif inside and judgement.label is not Label.BAD:
-            decisions.append(Decision(block, Verdict.BODY, judgement.reason))
-        elif judgement.label is Label.BAD:
-            decisions.append(Decision(block, Verdict.CHROME, judgement.reason))
+    append = decisions.append
+    for block, (label, reason) in zip(blocks[:start], judgements[:start], strict=True):
+        append(_decision((block, chrome, reason if label is bad else Reason.NAVIGATION)))
+    after_promo_label = start > 0 and _introduces_promo(blocks[start - 1], judgements[start - 1])
+    inside = slice(start, end + 1)
+    for block, judgement in zip(blocks[inside], judgements[inside], strict=True):
+        label, reason = judgement
+        if after_promo_label and label is not short:
+            append(_decision((block, chrome, Reason.AD_PROMO)))
         else:
-            reason = Reason.NAVIGATION if index < start else _after_reason(judgement)
-            decisions.append(Decision(block, Verdict.CHROME, reason))
-        # `推荐：` / `Sponsored:` introduces the promo below it; a bare `Advertisement`
-        # marker between paragraphs introduces nothing.
-        after_promo_label = (
-            judgement.reason is Reason.AD_PROMO
-            and block.text.rstrip().endswith((":", "："))
-            and bool(PROMO_LABEL_RE.match(block.text))
-        )
+            append(_decision((block, chrome if label is bad else body, reason)))
+        after_promo_label = _introduces_promo(block, judgement)
+    for block, (label, reason) in zip(blocks[end + 1 :], judgements[end + 1 :], strict=True):
+        if label is not bad:
+            reason = Reason.RELATED if label is short else Reason.OUTSIDE
+        append(_decision((block, chrome, reason)))
     return decisions
 
 
-def _after_reason(judgement: Judgement) -> Reason:
-    return Reason.RELATED if judgement.label is Label.SHORT else Reason.OUTSIDE
+#: Builds a `Decision` from a tuple without the generated `__new__` (a frame per block).
+_decision = partial(tuple.__new__, Decision)
+
+
+def _introduces_promo(block: Block, judgement: Judgement) -> bool:
+    """`推荐：` / `Sponsored:` introduces the promo below it; a bare `Advertisement`
+    marker between paragraphs introduces nothing."""
+    return (
+        judgement.reason is Reason.AD_PROMO
+        and block.text.rstrip().endswith((":", "："))
+        and bool(PROMO_LABEL_RE.match(block.text))
+    )
 
 
 def _judge_list(block: Block, feat: Features) -> Judgement:

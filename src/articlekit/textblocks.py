@@ -10,6 +10,7 @@ neighbours.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from articlekit.model import Block, BlockKind
 from articlekit.vocab import BULLET_RE
@@ -27,6 +28,10 @@ _INDENT_RE = re.compile(r"^[ \t\u00a0\u3000]+")
 #: before `BULLET_RE`.
 _BULLET_CHARS = frozenset("•·●▪◆◇■□○◦‣∙*-–—")
 _BULLET_STRIP = "•·●▪◆◇■□○◦‣∙*-–— "
+#: A page has hundreds of line blocks: they are built from a tuple of every field,
+#: without the generated `__new__` (a Python frame each).
+_block = partial(tuple.__new__, Block)
+_BLOCK_DEFAULTS = tuple(Block._field_defaults.values())
 
 
 def split_text_blocks(text: str) -> list[Block]:
@@ -64,7 +69,7 @@ def split_text_blocks(text: str) -> list[Block]:
         if in_list:
             blocks.append(_list_block(items, list_start))
             in_list = False
-        blocks.append(Block(paragraph, line, number))
+        blocks.append(_block((paragraph, line, number, *_BLOCK_DEFAULTS)))
     if in_list:
         blocks.append(_list_block(items, list_start))
     return blocks
