@@ -218,34 +218,53 @@ def classify_blocks(
 def judge_block(block: Block, feat: Features, screened: LineCues | None = None) -> Judgement:
     """Context-free verdict of one block: the first matching rule wins (`screened`:
     the cues of the block, when the page was screened at once)."""
-    text = block.text
-    kind = block.kind
-    if kind is BlockKind.TABLE and feat.link_density > MAX_TABLE_LINK_DENSITY:
-        return _JUDGEMENTS[Label.BAD, Reason.NAVIGATION]
-    if kind is BlockKind.IMAGE or kind is BlockKind.TABLE or kind is BlockKind.CODE:
-        return _JUDGEMENTS[Label.SHORT, Reason.STRUCTURE]
-    if kind is BlockKind.LIST:
-        return _judge_list(block, feat)
-    if feat.units == 0:
-        return _JUDGEMENTS[Label.SHORT, Reason.SHORT_IN_BODY]
-    if feat.units > MAX_FOOTER_UNITS:
+    text, kind = block.text, block.kind
+    units, punct, ends_sentence, link_density = feat
+    if kind is not _PARAGRAPH and kind in _STRUCTURE_KINDS:
+        return _judge_structure(block, feat)
+    if units == 0:
+        return _SHORT_IN_BODY
+    if units > MAX_FOOTER_UNITS:
         cues = None
+        chrome = chrome_reason(text, feat)
     else:
         cues = line_cues(text) if screened is None else screened
-    chrome = chrome_reason(text, feat, cues) if cues is not QUIET else None
+        chrome = None if cues is QUIET else chrome_reason(text, feat, cues)
     if chrome is not None:
         return _JUDGEMENTS[Label.BAD, chrome]
-    if feat.link_density > MAX_LINK_DENSITY and feat.units < MIN_LONG_PROSE_UNITS * 2:
+    if link_density > MAX_LINK_DENSITY and units < MIN_LONG_PROSE_UNITS * 2:
         return _JUDGEMENTS[Label.BAD, Reason.NAVIGATION]
     if kind is BlockKind.HEADING:
         return _JUDGEMENTS[Label.SHORT, Reason.HEADING]
     if block.tag == "figcaption" or (
-        cues and cues is not QUIET and feat.units <= MAX_CAPTION_UNITS and _is_caption(text, cues)
+        cues is not None
+        and cues is not QUIET
+        and units <= MAX_CAPTION_UNITS
+        and _is_caption(text, cues)
     ):
         return _JUDGEMENTS[Label.BAD, Reason.CAPTION]
-    if is_prose(feat):
-        return _JUDGEMENTS[Label.GOOD, Reason.PROSE]
-    return _JUDGEMENTS[Label.SHORT, Reason.SHORT_IN_BODY]
+    # `is_prose`, inlined: this runs for every line of the page.
+    if (units >= MIN_PROSE_UNITS and ends_sentence) or (
+        units >= MIN_LONG_PROSE_UNITS and punct / units >= MIN_LONG_PROSE_PUNCT_DENSITY
+    ):
+        return _PROSE
+    return _SHORT_IN_BODY
+
+
+_PARAGRAPH = BlockKind.PARAGRAPH
+_STRUCTURE_KINDS = frozenset({BlockKind.TABLE, BlockKind.IMAGE, BlockKind.CODE, BlockKind.LIST})
+_SHORT_IN_BODY = _JUDGEMENTS[Label.SHORT, Reason.SHORT_IN_BODY]
+_PROSE = _JUDGEMENTS[Label.GOOD, Reason.PROSE]
+
+
+def _judge_structure(block: Block, feat: Features) -> Judgement:
+    """Tables, images, code and lists: structure, unless a table or list is links."""
+    kind = block.kind
+    if kind is BlockKind.LIST:
+        return _judge_list(block, feat)
+    if kind is BlockKind.TABLE and feat.link_density > MAX_TABLE_LINK_DENSITY:
+        return _JUDGEMENTS[Label.BAD, Reason.NAVIGATION]
+    return _JUDGEMENTS[Label.SHORT, Reason.STRUCTURE]
 
 
 def is_prose(feat: Features) -> bool:
