@@ -161,23 +161,41 @@ def _relabel_title_copies(
     if title is None:
         return list(decisions), None
     site = None
-    out: list[Decision] = []
-    for index, decision in enumerate(decisions):
+    out = list(decisions)
+    for index in _indices_starting_with([d.block.text for d in decisions], title):
+        decision = out[index]
         text = decision.block.text
         if index == title_index:
-            out.append(decision._replace(verdict=Verdict.CHROME, reason=Reason.TITLE))
+            out[index] = decision._replace(verdict=Verdict.CHROME, reason=Reason.TITLE)
         elif text == title:
-            out.append(decision._replace(verdict=Verdict.CHROME, reason=Reason.DUPLICATE_TITLE))
-        elif (
-            decision.verdict is not Verdict.BODY
-            and text.startswith(title)
-            and (found := split_page_title(text, title))
-        ):
+            out[index] = decision._replace(verdict=Verdict.CHROME, reason=Reason.DUPLICATE_TITLE)
+        elif decision.verdict is not Verdict.BODY and (found := split_page_title(text, title)):
             site = site or found
-            out.append(decision._replace(reason=Reason.PAGE_TITLE))
-        else:
-            out.append(decision)
+            out[index] = decision._replace(reason=Reason.PAGE_TITLE)
     return out, site
+
+
+def _indices_starting_with(texts: list[str], prefix: str) -> list[int]:
+    """Indices of the texts that start with `prefix`, in order, found by searching the
+    joined texts (a few hits a page) instead of testing every line.
+
+    >>> _indices_starting_with(["ab", "b", "abc", "xab"], "ab")
+    [0, 2]
+    """
+    joined = _SEPARATOR + _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) != len(texts) or _SEPARATOR in prefix:
+        return [index for index, text in enumerate(texts) if text.startswith(prefix)]
+    needle = _SEPARATOR + prefix
+    indices = []
+    position = joined.find(needle)
+    while position >= 0:
+        indices.append(joined.count(_SEPARATOR, 0, position))
+        position = joined.find(needle, position + 1)
+    return indices
+
+
+#: Joins block texts for a search; a text holding it is searched line by line instead.
+_SEPARATOR = "\x00"
 
 
 def _metadata_window(decisions: Sequence[Decision], body_start: int) -> list[Decision]:

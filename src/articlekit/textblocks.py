@@ -17,7 +17,8 @@ from articlekit.vocab import BULLET_RE
 
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]+")
 #: What `_SPACES_RE` would change: two spaces, or any space character but a plain one.
-#: Most lines of English text have only single spaces, which collapse to themselves.
+#: Most lines of English text have only single spaces, which collapse to themselves; in
+#: an ASCII line only the first two can occur, and two substring tests are cheaper.
 _COLLAPSIBLE_RE = re.compile(r"  |[\t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 #: The control characters `str.splitlines` does not break at (it breaks at \x0b, \x0c
@@ -53,7 +54,7 @@ def split_text_blocks(text: str) -> list[Block]:
         line = raw.strip()
         if not line:
             continue
-        if _COLLAPSIBLE_RE.search(line):
+        if ("  " in line or "\t" in line) if line.isascii() else _COLLAPSIBLE_RE.search(line):
             line = _SPACES_RE.sub(" ", line).strip()
             if not line:
                 continue
