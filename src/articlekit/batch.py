@@ -16,14 +16,18 @@ import json
 import os
 import signal
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import suppress
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeAlias
 
+from articlekit import forkpool
 from articlekit.atomic import atomic_output
 from articlekit.errors import ArticlekitError, UnsupportedInputError
+from articlekit.forkpool import ForkPool
 
 DEFAULT_PATTERNS = ("*.html", "*.htm", "*.txt", "*.xhtml", "*.shtml")
 EXTENSIONS = {"md": ".md", "json": ".json", "text": ".txt", "jsonl": ".jsonl"}
@@ -162,8 +166,10 @@ def _is_up_to_date(source: Path, target: Path) -> bool:
         return False
 
 
+#: Either kind of worker pool (see `_new_pool`).
+_Pool: TypeAlias = "ForkPool | ProcessPoolExecutor"
 #: Workers started ahead of a run, with their count (see `prestart_workers`).
-_prestarted: tuple[int, ProcessPoolExecutor] | None = None
+_prestarted: tuple[int, _Pool] | None = None
 #: What a worker imports once, before its first file.
 _WORKER_MODULES = ("articlekit.pipeline", "articlekit.html", "articlekit.export")
 
@@ -176,31 +182,50 @@ def prestart_workers(jobs: int) -> None:
     instead of following it, which is most of the serial time of a short batch.
     """
     global _prestarted
-    if jobs > 1 and _prestarted is None:
-        pool = _new_pool(jobs)
-        for _ in range(jobs):  # a pool starts its processes on the first submit
-            pool.submit(_process_chunk, [])
-        _prestarted = (jobs, pool)
+    if jobs <= 1:
+        return
+    if forkpool.available():
+        forkpool.prestart(jobs, worker_setup)
+    elif _prestarted is None:
+        _prestarted = (jobs, _new_pool(jobs))
+
+
+def worker_setup() -> Callable[[list[_Task]], list[FileResult]]:
+    """What a worker process runs once: imports; then the function it runs per chunk."""
+    _init_worker(ignore_sigint=True)
+    return _process_chunk
 
 
 def release_prestarted_workers() -> None:
     """Stop prestarted workers that no run used (a usage error, `--jobs 1`)."""
     global _prestarted
+    forkpool.release()
     if _prestarted is not None:
-        _prestarted[1].shutdown(wait=False, cancel_futures=True)
-        _prestarted = None
-
-
-def _new_pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(True,))
-
-
-def _take_pool(jobs: int) -> ProcessPoolExecutor:
-    global _prestarted
-    if _prestarted is not None and _prestarted[0] == jobs:
         pool = _prestarted[1]
+        if isinstance(pool, ProcessPoolExecutor):
+            pool.shutdown(wait=False, cancel_futures=True)
         _prestarted = None
+
+
+def _new_pool(jobs: int) -> _Pool:
+    """Workers forked from one zygote where forking is safe (see `articlekit.forkpool`),
+    a standard process pool elsewhere."""
+    if forkpool.available():
+        return ForkPool(jobs, worker_setup)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(True,))
+    for _ in range(jobs):  # a pool starts its processes on the first submit
+        pool.submit(_process_chunk, [])
+    return pool
+
+
+def _take_pool(jobs: int) -> _Pool:
+    global _prestarted
+    if (pool := forkpool.take(jobs)) is not None:
         return pool
+    if _prestarted is not None and _prestarted[0] == jobs:
+        taken = _prestarted[1]
+        _prestarted = None
+        return taken
     release_prestarted_workers()
     return _new_pool(jobs)
 
@@ -208,24 +233,21 @@ def _take_pool(jobs: int) -> ProcessPoolExecutor:
 def _run_pool(settings: BatchSettings, tasks: Iterator[_Task | FileResult]) -> Iterator[FileResult]:
     """Workers import the pipeline themselves, in parallel: importing it in the parent
     first would add that time to the serial part of the run."""
-
+    pool = _take_pool(settings.jobs)
+    if isinstance(pool, ForkPool):
+        yield from _run_fork_pool(settings, tasks, pool)
+        return
     window = max(1, settings.jobs) * WINDOW_PER_JOB
     pending: deque[Future[list[FileResult]]] = deque()
-    chunk: list[_Task] = []
-    with _take_pool(settings.jobs) as pool:
+    with pool:
         try:
-            for task in tasks:
-                if isinstance(task, FileResult):
-                    yield task
+            for chunk in _chunks(tasks):
+                if isinstance(chunk, FileResult):
+                    yield chunk
                     continue
-                chunk.append(task)
-                if len(chunk) >= FILES_PER_CHUNK:
-                    pending.append(pool.submit(_process_chunk, chunk))
-                    chunk = []
+                pending.append(pool.submit(_process_chunk, chunk))
                 while len(pending) >= window:
                     yield from _drain(pending)
-            if chunk:
-                pending.append(pool.submit(_process_chunk, chunk))
             while pending:
                 yield from _drain(pending)
         except BaseException:
@@ -233,6 +255,68 @@ def _run_pool(settings: BatchSettings, tasks: Iterator[_Task | FileResult]) -> I
                 future.cancel()
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+
+
+def _run_fork_pool(
+    settings: BatchSettings,
+    tasks: Iterator[_Task | FileResult],
+    pool: ForkPool,
+) -> Iterator[FileResult]:
+    window = max(1, settings.jobs) * WINDOW_PER_JOB
+    chunks: dict[int, list[_Task]] = {}
+    try:
+        for chunk in _chunks(tasks):
+            if isinstance(chunk, FileResult):
+                yield chunk
+                continue
+            chunks[pool.submit(chunk)] = chunk
+            while pool.outstanding >= window:
+                yield from _fork_results(pool, chunks)
+        while pool.outstanding:
+            yield from _fork_results(pool, chunks)
+    except BaseException:
+        # Ctrl-C (or the consumer stopped): chunks not started come back unanswered,
+        # chunks in progress finish, so every output present is whole.
+        pool.cancel()
+        pool.close()
+        with suppress(RuntimeError):
+            for _ in pool.results():
+                pass
+        raise
+    finally:
+        pool.join()
+
+
+def _fork_results(pool: ForkPool, chunks: dict[int, list[_Task]]) -> Iterator[FileResult]:
+    """The next chunk's results. A worker that died (a crash in a C library) took its
+    chunk with it: each file of it is tried again alone, and the one it dies on again
+    fails with the reason, so one bad page never costs its neighbour."""
+    chunk_id, results = pool.next_result()
+    chunk = chunks.pop(chunk_id)
+    if results is None:
+        reason = pool.lost_reason.pop(chunk_id)
+        if len(chunk) > 1:
+            for task in chunk:
+                chunks[pool.submit([task])] = [task]
+            return
+        task = chunk[0]
+        results = [FileResult(task.source, task.relative, Status.FAILED, error=reason)]
+    yield from results
+
+
+def _chunks(tasks: Iterator[_Task | FileResult]) -> Iterator[list[_Task] | FileResult]:
+    """Tasks in chunks of `FILES_PER_CHUNK`; results known already (skips) pass through."""
+    chunk: list[_Task] = []
+    for task in tasks:
+        if isinstance(task, FileResult):
+            yield task
+            continue
+        chunk.append(task)
+        if len(chunk) >= FILES_PER_CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _drain(pending: deque[Future[list[FileResult]]]) -> Iterator[FileResult]:

@@ -9,6 +9,8 @@ on a 100-page folder that start-up is a fifth of the whole `--jobs 2` run.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from typing import Any
 
 
 def prestart_batch_workers(args: list[str]) -> None:
@@ -21,10 +23,23 @@ def prestart_batch_workers(args: list[str]) -> None:
     if not args or args[0] != "batch" or {"-h", "--help"} & set(args):
         return
     jobs = _jobs(args[1:])
-    if jobs is not None and jobs > 1:
-        from articlekit.batch import prestart_workers
+    if jobs is None or jobs <= 1:
+        return
+    from articlekit import forkpool
 
-        prestart_workers(jobs)
+    if forkpool.available():  # fork the zygote now, before even the batch module loads
+        forkpool.prestart(jobs, _batch_worker_setup)
+        return
+    from articlekit.batch import prestart_workers
+
+    prestart_workers(jobs)
+
+
+def _batch_worker_setup() -> Callable[[Any], Any]:
+    """Run in the zygote: import the batch module and what its workers need."""
+    from articlekit.batch import worker_setup
+
+    return worker_setup()
 
 
 def default_jobs() -> int:
