@@ -17,17 +17,21 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import suppress
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from articlekit import forkpool
 from articlekit.atomic import atomic_output
 from articlekit.errors import ArticlekitError, UnsupportedInputError
 from articlekit.forkpool import ForkPool
+
+if TYPE_CHECKING:
+    # The standard pool is the fallback where forking is unsafe; loading it costs the
+    # zygote's start-up 15 ms (see `articlekit.forkpool`).
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 DEFAULT_PATTERNS = ("*.html", "*.htm", "*.txt", "*.xhtml", "*.shtml")
 EXTENSIONS = {"md": ".md", "json": ".json", "text": ".txt", "jsonl": ".jsonl"}
@@ -202,7 +206,7 @@ def release_prestarted_workers() -> None:
     forkpool.release()
     if _prestarted is not None:
         pool = _prestarted[1]
-        if isinstance(pool, ProcessPoolExecutor):
+        if not isinstance(pool, ForkPool):
             pool.shutdown(wait=False, cancel_futures=True)
         _prestarted = None
 
@@ -212,6 +216,8 @@ def _new_pool(jobs: int) -> _Pool:
     a standard process pool elsewhere."""
     if forkpool.available():
         return ForkPool(jobs, worker_setup)
+    from concurrent.futures import ProcessPoolExecutor
+
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(True,))
     for _ in range(jobs):  # a pool starts its processes on the first submit
         pool.submit(_process_chunk, [])
@@ -320,6 +326,8 @@ def _chunks(tasks: Iterator[_Task | FileResult]) -> Iterator[list[_Task] | FileR
 
 
 def _drain(pending: deque[Future[list[FileResult]]]) -> Iterator[FileResult]:
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     done, _ = wait(pending, return_when=FIRST_COMPLETED)
     for future in list(pending):
         if future in done:
