@@ -139,7 +139,9 @@ def test_a_batch_fails_only_the_page_a_worker_died_on(tmp_path: Path) -> None:
     assert len(results) == 5
     assert results["crash.html"].status is Status.FAILED
     assert "worker process died (signal 11)" in results["crash.html"].error
-    assert all(results[n].status is Status.CLEANED for n in ("a.html", "b.html", "d.html", "e.html"))
+    assert all(
+        results[n].status is Status.CLEANED for n in ("a.html", "b.html", "d.html", "e.html")
+    )
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "a.json", "b.json", "d.json", "e.json"
     ]  # fmt: skip

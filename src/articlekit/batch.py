@@ -2,7 +2,8 @@
 
 The file list is streamed (an iterative directory walk) and only a bounded window of
 files is in flight, so memory stays flat on 100,000 files. Workers are initialised
-once (imports, OpenCC tables) and write their own outputs atomically — a temp file in
+once (imports, OpenCC tables; on Linux they are forked from one process that did it,
+see `articlekit.forkpool`) and write their own outputs atomically — a temp file in
 the target folder, then a rename — so no reader ever sees half a file and an
 interrupted run leaves only complete outputs. Outputs newer than their input are
 skipped, so a rerun resumes where the last one stopped. Inputs are never written.

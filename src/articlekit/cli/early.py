@@ -1,9 +1,11 @@
 """Work the command line starts before its framework loads.
 
-`articlekit batch --jobs N` spends its first ~0.2 s in each worker importing lxml,
-readability and the vocabularies, and ~0.12 s in the parent loading typer and click.
-Started first, the workers' imports overlap the parent's instead of following them;
-on a 100-page folder that start-up is a fifth of the whole `--jobs 2` run.
+`articlekit batch --jobs N` needs ~0.2 s to import lxml, readability and the
+vocabularies before its workers clean anything, and ~0.12 s in the parent to load
+typer and click. Started first, the workers' import overlaps the parent's instead of
+following it; on a 100-page folder that start-up is a fifth of the whole `--jobs 2`
+run. On Linux the import happens once, in the zygote the workers are forked from
+(`articlekit.forkpool`).
 """
 
 from __future__ import annotations
