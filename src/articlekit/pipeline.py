@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from articlekit.classify import classify_blocks
 from articlekit.errors import NoArticleError
@@ -71,11 +72,18 @@ def _merge(page: Metadata, text: Metadata, url: str | None) -> Metadata:
 
 
 def _removed(decisions: Sequence[Decision]) -> tuple[Removed, ...]:
+    body = Verdict.BODY
     return tuple(
-        Removed(_REASON_TEXT[d.reason], d.block.text or d.block.src)
-        for d in decisions
-        if d.verdict is not Verdict.BODY
+        [
+            _removed_record((_REASON_TEXT[d.reason], d.block.text or d.block.src))
+            for d in decisions
+            if d.verdict is not body
+        ]
     )
+
+
+#: Builds a `Removed` from a tuple without the generated `__new__` (a frame per block).
+_removed_record = partial(tuple.__new__, Removed)
 
 
 #: Each reason's text (an enum's `.value` is a Python-level property, read ~100 times a page).
