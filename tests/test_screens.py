@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articlekit import vocab
-from articlekit.classify import line_cues
+from articlekit.classify import _LINE_SCREEN, line_cues
 from articlekit.screens import QUIET, LineScreen, fold, literal_prefix
 
 EXAMPLES = int(os.environ.get("ARTICLEKIT_HYPOTHESIS_EXAMPLES", "300"))
@@ -81,6 +81,7 @@ def test_a_line_a_start_pattern_matches_is_never_quiet_to_the_start_screen(
     line = data.draw(st.from_regex(pattern, fullmatch=True))
     if pattern.match(line):
         assert line_cues(line).starts, (pattern.pattern, line)
+        assert _LINE_SCREEN.screen_alone(line).starts, (pattern.pattern, line)
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
@@ -93,8 +94,8 @@ def test_a_line_holding_a_vocabulary_word_is_never_quiet_to_the_word_screen(
     term = data.draw(st.from_regex(data.draw(st.sampled_from(compiled)), fullmatch=True))
     line = data.draw(_NOISE) + term + data.draw(_NOISE)
     if words.search(line):
-        cues = line_cues(line)
-        assert cues is not QUIET and cues.words, line
+        for cues in (line_cues(line), _LINE_SCREEN.screen_alone(line)):
+            assert cues is not QUIET and cues.words, line
 
 
 def test_quiet_lines_are_most_short_lines_of_a_page() -> None:
@@ -113,16 +114,13 @@ _LINE_PIECES = st.sampled_from(
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(st.lists(st.lists(_LINE_PIECES, max_size=6).map("".join), max_size=8))
 def test_screening_a_page_at_once_gives_each_line_its_own_cues(lines: list[str]) -> None:
-    from articlekit.classify import _LINE_SCREEN
-
-    assert _LINE_SCREEN.page_cues(lines) == [_LINE_SCREEN.cues(line) for line in lines]
+    assert _LINE_SCREEN.page_cues(lines) == [_LINE_SCREEN.screen_alone(line) for line in lines]
 
 
 def test_screening_fixture_pages_at_once_gives_each_line_its_own_cues() -> None:
-    from articlekit.classify import _LINE_SCREEN
     from articlekit.textblocks import split_text_blocks
     from conftest import PAGES, SEED
 
     for page in [*sorted(PAGES.glob("*.txt")), SEED]:
         lines = [b.text for b in split_text_blocks(page.read_text("utf-8", errors="replace"))]
-        assert _LINE_SCREEN.page_cues(lines) == [_LINE_SCREEN.cues(line) for line in lines]
+        assert _LINE_SCREEN.page_cues(lines) == [_LINE_SCREEN.screen_alone(line) for line in lines]

@@ -14,11 +14,10 @@ from functools import partial
 from typing import NamedTuple
 
 from articlekit.model import Block
-from articlekit.vocab import CJK_CLASS, CLOSERS, PUNCT_RE, SENTENCE_END
+from articlekit.vocab import CJK_RUN_RE, CLOSERS, PUNCT_RE, SENTENCE_END
 
 _ASCII_WORD_RE = re.compile(r"\w+", re.ASCII)
 _WORD_RUN_RE = re.compile(r"\w+")
-_CJK_RUN_RE = re.compile(f"[{CJK_CLASS}]+")
 #: `[-1:]` of an empty string is "", which must not count as an ending.
 _SENTENCE_END_CHARS = frozenset(SENTENCE_END)
 
@@ -49,7 +48,7 @@ def count_units(text: str) -> int:
     if text.isascii():
         # The common English line: no CJK, and words are plain ASCII word runs.
         return len(_ASCII_WORD_RE.findall(text))
-    rest, runs = _CJK_RUN_RE.subn(" ", text)  # `split_cjk`, inlined: once per line
+    rest, runs = CJK_RUN_RE.subn(" ", text)  # `split_cjk`, inlined: once per line
     return len(text) - len(rest) + runs + len(_WORD_RUN_RE.findall(rest))
 
 
@@ -63,7 +62,7 @@ def split_cjk(text: str) -> tuple[int, str]:
     >>> split_cjk("Sora 团队负责人。")
     (5, 'Sora  。')
     """
-    rest, runs = _CJK_RUN_RE.subn(" ", text)
+    rest, runs = CJK_RUN_RE.subn(" ", text)
     return len(text) - len(rest) + runs, rest
 
 

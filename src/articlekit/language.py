@@ -22,8 +22,9 @@ _TRADITIONAL = frozenset(
 _SIMPLIFIED_RE = re.compile(f"[{''.join(sorted(_SIMPLIFIED))}]")
 _TRADITIONAL_RE = re.compile(f"[{''.join(sorted(_TRADITIONAL))}]")
 _WORD_RE = re.compile(r"\w+")
-_KANA_RE = re.compile("[\u3040-\u30ff]")
-_HANGUL_RE = re.compile("[\uac00-\ud7af]")
+#: Counted only on text that has kana or hangul at all, so compiled on first use.
+_KANA = "[\u3040-\u30ff]"
+_HANGUL = "[\uac00-\ud7af]"
 _KANA_OR_HANGUL_RE = re.compile("[\u3040-\u30ff\uac00-\ud7af]")
 #: Characters of body text sampled: enough to decide, bounded on huge pages.
 SAMPLE_CHARS = 4_000
@@ -63,9 +64,9 @@ def detect_text_language(text: str) -> str:
         return "und"
     if cjk >= len(words):
         if _KANA_OR_HANGUL_RE.search(text):  # most CJK text is Chinese: one scan, not two
-            if len(_KANA_RE.findall(text)) * 10 >= cjk:
+            if len(re.findall(_KANA, text)) * 10 >= cjk:
                 return "ja"
-            if len(_HANGUL_RE.findall(text)) * 2 >= cjk:
+            if len(re.findall(_HANGUL, text)) * 2 >= cjk:
                 return "ko"
         simplified = len(_SIMPLIFIED_RE.findall(text))
         traditional = len(_TRADITIONAL_RE.findall(text))

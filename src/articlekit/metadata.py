@@ -17,7 +17,7 @@ from articlekit.features import count_units, ends_sentence
 from articlekit.model import BlockKind, Decision, Metadata, Reason, Verdict
 from articlekit.vocab import (
     BYLINE_RE,
-    CJK_CLASS,
+    CJK_RUN_RE,
     DATE_RE,
     LOCATION_LABEL_RE,
     MONTHS,
@@ -37,7 +37,6 @@ MAX_BYLINE_CHARS = 120
 _EN_NAME_SEPARATOR_RE = re.compile(r",|\band\b|&")
 _ZH_NAME_SEPARATOR_RE = re.compile(r"[\s、,，]+")
 #: A bare place name in a metadata cluster: 2–6 CJK characters and nothing else.
-_PLACE_RE = re.compile(f"^[{CJK_CLASS}]{{2,6}}$")
 _NON_PLACE_RE = re.compile(r"评论|分享|收藏|阅读|原创|转载|关注|举报|首页|作者|来源|编辑|打印|字号")
 
 
@@ -219,7 +218,7 @@ def _find_location(window: Sequence[Decision]) -> str | None:
             near_date = any(
                 DATE_RE.search(other) for other in lines[max(0, position - 1) : position + 2]
             )
-            if near_date and _PLACE_RE.match(line) and not _NON_PLACE_RE.search(line):
+            if near_date and _is_place_name(line) and not _NON_PLACE_RE.search(line):
                 return line
     return None
 
@@ -254,3 +253,8 @@ def _date_from_match(match: re.Match[str]) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _is_place_name(line: str) -> bool:
+    """Two to six CJK characters and nothing else (a dateline's place: 北京, 乌鲁木齐)."""
+    return 2 <= len(line) <= 6 and CJK_RUN_RE.fullmatch(line) is not None

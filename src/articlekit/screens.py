@@ -172,16 +172,15 @@ class LineScreen:
     """
 
     __slots__ = (
+        "_alone",
+        "_alone_sources",
         "_cjk",
         "_cjk_needs_non_ascii",
         "_digit_led",
-        "_ends",
         "_latin",
-        "_marks",
         "_page_ends",
         "_page_marks",
         "_page_starts",
-        "_starts",
     )
 
     def __init__(
@@ -196,7 +195,9 @@ class LineScreen:
         starts, digit_led_starts = _split_by_prefix(line_starts)
         # A term led by `\d` may start at any digit, of any script.
         start_words = prefix_pattern(starts) + (r"|\d" if digit_led_starts else "")
-        self._starts = re.compile(r"\s*[【\[(（]*\s*(?:" + start_words + ")")
+        # The patterns that screen one text on its own (`screen_alone`) compile on first
+        # use: only a text holding a newline needs them.
+        starts_source = r"\s*[【\[(（]*\s*(?:" + start_words + ")"
         # The page-wide forms: a line starts after a newline, and space never crosses one.
         self._page_starts = re.compile(r"\n[^\S\n]*[【\[(（]*[^\S\n]*(?:" + start_words + ")")
         ends = [fold(w) for source in line_ends for w in split_alternatives(source)]
@@ -205,7 +206,7 @@ class LineScreen:
         # With no labels, a pattern that never matches (an empty alternation would match
         # every line).
         ends_pattern = "(?:" + "|".join(map(re.escape, ends)) + ")" if ends else "(?!)"
-        self._ends = re.compile(ends_pattern + r"\s*[:：]?\s*\Z")
+        ends_source = ends_pattern + r"\s*[:：]?\s*\Z"
         self._page_ends = re.compile(ends_pattern + r"[^\S\n]*[:：]?[^\S\n]*(?=\n|\Z)")
         cjk, digit_led = _split_by_prefix(cjk_words, folded=False)
         latin, digit_led_latin = _split_by_prefix(latin_words)
@@ -217,7 +218,9 @@ class LineScreen:
         digit_led += digit_led_latin
         self._digit_led = re.compile("|".join(digit_led), re.IGNORECASE) if digit_led else None
         mark_alternatives = [re.escape(m) for m in marks]
-        self._marks = re.compile("|".join([*mark_alternatives, r"\)\s*\Z", r"）\s*\Z"]))
+        marks_source = "|".join([*mark_alternatives, r"\)\s*\Z", r"）\s*\Z"])
+        self._alone_sources = (starts_source, ends_source, marks_source)
+        self._alone: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None = None
         # Every alternative starts with a literal character, so the scan jumps between
         # candidate characters; the double space has a scan of its own.
         self._page_marks = re.compile(
@@ -225,7 +228,8 @@ class LineScreen:
         )
 
     def cues(self, text: str) -> LineCues:
-        """
+        """The cues of one text (see `page_cues`).
+
         >>> screen = LineScreen(line_starts=["来源|source"], line_ends=["推荐"],
         ...     cjk_words=["分享"], latin_words=["share"], marks=[":"])
         >>> screen.cues("一篇文章的标题") is QUIET
@@ -235,17 +239,28 @@ class LineScreen:
         >>> screen.cues("公众号推荐"), screen.cues("图 (AP)"), screen.cues("A  B")
         (LineCues(digits=False, starts=True, words=False, marks=False), LineCues(digits=False, starts=False, words=False, marks=True), LineCues(digits=False, starts=False, words=False, marks=True))
         """
+        return self.screen_alone(text) if "\n" in text else self.page_cues([text])[0]
+
+    def screen_alone(self, text: str) -> LineCues:
+        """The cues of one text, each screen a pattern of its own: the reference the
+        page-wide scans are tested against, and the screen of a text holding a newline."""
+        if self._alone is None:
+            starts_source, ends_source, marks_source = self._alone_sources
+            self._alone = (
+                re.compile(starts_source),
+                re.compile(ends_source),
+                re.compile(marks_source),
+            )
+        starts_re, ends_re, marks_re = self._alone
         digits = _DIGIT_RE.search(text) is not None
         folded = fold(" " + text)
-        starts = self._starts.match(folded, 1) is not None or (
-            self._ends.search(folded) is not None
-        )
+        starts = starts_re.match(folded, 1) is not None or ends_re.search(folded) is not None
         words = (
             ((not self._cjk_needs_non_ascii or not text.isascii()) and bool(self._cjk.search(text)))
             or self._latin.search(folded) is not None
             or (digits and self._digit_led is not None and bool(self._digit_led.search(folded)))
         )
-        marks = self._marks.search(text) is not None or _DOUBLE_SPACE_RE.search(text) is not None
+        marks = marks_re.search(text) is not None or _DOUBLE_SPACE_RE.search(text) is not None
         if not (digits or starts or words or marks):
             return QUIET
         return LineCues(digits, starts, words, marks)
@@ -292,7 +307,7 @@ class LineScreen:
                     flags[index] |= _WORDS_CUE
         cues = [_CUES_BY_FLAGS[flag] for flag in flags]
         for index in multiline:
-            cues[index] = self.cues(texts[index])
+            cues[index] = self.screen_alone(texts[index])
         return cues
 
 

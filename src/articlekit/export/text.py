@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from articlekit.model import Article, Block, BlockKind, Section, Turn
-from articlekit.vocab import CJK_RE
+from articlekit.vocab import CJK_RUN_RE
 
 
 def article_to_text(article: Article) -> str:
@@ -37,5 +37,5 @@ def turn_text(turn: Turn) -> str:
     >>> turn_text(Turn("问", "你好。")), turn_text(Turn("Q", "Why?"))
     ('问：你好。', 'Q: Why?')
     """
-    colon = "：" if CJK_RE.search(turn.speaker) else ": "
+    colon = "：" if CJK_RUN_RE.search(turn.speaker) else ": "
     return f"{turn.speaker}{colon}{turn.text}"
