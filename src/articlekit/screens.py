@@ -120,6 +120,24 @@ def prefix_pattern(prefixes: Iterable[str]) -> str:
     return "|".join(alternatives)
 
 
+def _digit_first(terms: list[str]) -> str:
+    """Terms that start with `\\d` as one pattern that starts with a single `\\d`
+    (`\\d+ x|\\d y` → `\\d(?:\\d* x| y)`), so the regex engine can jump between digits.
+
+    >>> _digit_first([r"\\d+\\s*views", r"\\d[\\d,.]*k"])
+    '\\\\d(?:\\\\d*\\\\s*views|[\\\\d,.]*k)'
+    """
+    rests = []
+    for term in terms:
+        if term.startswith("\\d+"):
+            rests.append("\\d*" + term[3:])
+        elif term.startswith("\\d") and term[2:3] not in _QUANTIFIERS:
+            rests.append(term[2:])
+        else:
+            return "|".join(terms)  # a quantified leading digit: kept as it is
+    return "\\d(?:" + "|".join(rests) + ")"
+
+
 def _split_by_prefix(sources: Iterable[str], *, folded: bool = True) -> tuple[list[str], list[str]]:
     """Literal prefixes of every term (folded unless told), and the terms that start with
     a digit class.
@@ -178,6 +196,7 @@ class LineScreen:
         "_cjk_needs_non_ascii",
         "_digit_led",
         "_latin",
+        "_page_digit_led",
         "_page_ends",
         "_page_marks",
         "_page_starts",
@@ -217,6 +236,9 @@ class LineScreen:
         self._latin = re.compile(r"[^\w](?:" + prefix_pattern(latin) + ")")
         digit_led += digit_led_latin
         self._digit_led = re.compile("|".join(digit_led), re.IGNORECASE) if digit_led else None
+        # For the page-wide screen: folded text is lowercase already, and with the leading
+        # digit taken out of the alternation the search skips straight to digits.
+        self._page_digit_led = re.compile(_digit_first(digit_led)) if digit_led else None
         mark_alternatives = [re.escape(m) for m in marks]
         marks_source = "|".join([*mark_alternatives, r"\)\s*\Z", r"）\s*\Z"])
         self._alone_sources = (starts_source, ends_source, marks_source)
@@ -300,11 +322,14 @@ class LineScreen:
         _flag(flags, folded_ends, self._latin.finditer(folded), _WORDS_CUE, 0)
         _flag(flags, ends, self._page_marks.finditer(page), _MARKS_CUE, 0)
         _flag(flags, ends, _DOUBLE_SPACE_PAGE_RE.finditer(page), _MARKS_CUE, 0)
-        if self._digit_led is not None:
-            digit_led = self._digit_led
+        if self._page_digit_led is not None:
+            # Searched within each line that has a digit (a few a page), read in place.
+            search = self._page_digit_led.search
             for index, flag in enumerate(flags):
-                if flag & _DIGITS_CUE and digit_led.search(fold(" " + lines[index])):
-                    flags[index] |= _WORDS_CUE
+                if flag & _DIGITS_CUE:
+                    line_start = folded_ends[index - 1] + 1 if index else 1
+                    if search(folded, line_start, folded_ends[index]):
+                        flags[index] |= _WORDS_CUE
         cues = [_CUES_BY_FLAGS[flag] for flag in flags]
         for index in multiline:
             cues[index] = self.screen_alone(texts[index])
