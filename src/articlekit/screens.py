@@ -256,9 +256,9 @@ class LineScreen:
         ...     cjk_words=["分享"], latin_words=["share"], marks=[":"])
         >>> screen.cues("一篇文章的标题") is QUIET
         True
-        >>> screen.cues("【来源 新华社"), screen.cues("SHARE this")
+        >>> screen.cues("【来源 本报"), screen.cues("SHARE this")
         (LineCues(digits=False, starts=True, words=False, marks=False), LineCues(digits=False, starts=False, words=True, marks=False))
-        >>> screen.cues("公众号推荐"), screen.cues("图 (AP)"), screen.cues("A  B")
+        >>> screen.cues("公众号推荐"), screen.cues("图 (资料)"), screen.cues("A  B")
         (LineCues(digits=False, starts=True, words=False, marks=False), LineCues(digits=False, starts=False, words=False, marks=True), LineCues(digits=False, starts=False, words=False, marks=True))
         """
         return self.screen_alone(text) if "\n" in text else self.page_cues([text])[0]
@@ -297,7 +297,7 @@ class LineScreen:
 
         >>> screen = LineScreen(line_starts=["来源"], line_ends=[], cjk_words=["分享"],
         ...     latin_words=["share"], marks=[":"])
-        >>> [cues is QUIET for cues in screen.page_cues(["标题", "来源 新华社", "多行\\n分享"])]
+        >>> [cues is QUIET for cues in screen.page_cues(["标题", "来源 本报", "多行\\n分享"])]
         [True, False, False]
         """
         lines = list(texts)

@@ -198,14 +198,14 @@ GALLERY_LINE_WORDS = "previous|next"
 GALLERY_LINE_RE = re.compile(
     rf"^\s*(?:{GALLERY_LINE_WORDS}) (?:image|photo|slide)\s*$", re.IGNORECASE
 )
-#: Image captions and photo credits written into the text (`Image: GETTY`, `Photo: AP`) …
+#: Image captions and photo credits written into the text (`Image: AGENCY`, `Photo: staff`) …
 CAPTION_MEDIA_WORDS = "image|photo|media"
 CAPTION_WORDS = "caption|photo|image|picture|photograph|credit|photo credit|image credit|图片来源|图片|图|摄影|供图"
 CAPTION_LABEL_RE = re.compile(
     rf"^\s*(?:{CAPTION_MEDIA_WORDS}) caption\b|^\s*(?:{CAPTION_WORDS})\s*(?:[:：]|\.\.\.|…)",
     re.IGNORECASE,
 )
-#: … or closing the line in brackets (`… (Image: GETTY)`).
+#: … or closing the line in brackets (`… (Image: AGENCY)`).
 CAPTION_TAIL_RE = re.compile(
     r"[(（]\s*(?:image|photo|picture|credit|pic|图|图片|摄影)s?\s*[:：][^)）]*[)）]\s*$",
     re.IGNORECASE,
