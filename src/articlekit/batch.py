@@ -173,8 +173,9 @@ def _is_up_to_date(source: Path, target: Path) -> bool:
 
 #: Either kind of worker pool (see `_new_pool`).
 _Pool: TypeAlias = "ForkPool | ProcessPoolExecutor"
-#: Workers started ahead of a run, with their count (see `prestart_workers`).
-_prestarted: tuple[int, _Pool] | None = None
+#: Standard-pool workers started ahead of a run, with their count (see `prestart_workers`;
+#: a zygote pool is kept by `articlekit.forkpool`).
+_prestarted: tuple[int, ProcessPoolExecutor] | None = None
 #: What a worker imports once, before its first file.
 _WORKER_MODULES = ("articlekit.pipeline", "articlekit.html", "articlekit.export")
 
@@ -192,7 +193,7 @@ def prestart_workers(jobs: int) -> None:
     if forkpool.available():
         forkpool.prestart(jobs, worker_setup)
     elif _prestarted is None:
-        _prestarted = (jobs, _new_pool(jobs))
+        _prestarted = (jobs, _standard_pool(jobs))
 
 
 def worker_setup() -> Callable[[list[_Task]], list[FileResult]]:
@@ -206,9 +207,7 @@ def release_prestarted_workers() -> None:
     global _prestarted
     forkpool.release()
     if _prestarted is not None:
-        pool = _prestarted[1]
-        if not isinstance(pool, ForkPool):
-            pool.shutdown(wait=False, cancel_futures=True)
+        _prestarted[1].shutdown(wait=False, cancel_futures=True)
         _prestarted = None
 
 
@@ -217,6 +216,10 @@ def _new_pool(jobs: int) -> _Pool:
     a standard process pool elsewhere."""
     if forkpool.available():
         return ForkPool(jobs, worker_setup)
+    return _standard_pool(jobs)
+
+
+def _standard_pool(jobs: int) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(True,))

@@ -22,11 +22,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from enum import StrEnum
-from functools import partial
 from typing import NamedTuple
 
 from articlekit.features import Features, block_features, page_features
-from articlekit.model import Block, BlockKind, Decision, Reason, Verdict, Zone
+from articlekit.model import Block, BlockKind, Decision, Reason, Verdict, Zone, make_decision
 from articlekit.screens import QUIET, LineCues, LineScreen
 from articlekit.vocab import (
     BREADCRUMB_RE,
@@ -219,7 +218,7 @@ def judge_block(block: Block, feat: Features, screened: LineCues | None = None) 
     """Context-free verdict of one block: the first matching rule wins (`screened`:
     the cues of the block, when the page was screened at once)."""
     text, kind = block.text, block.kind
-    units, punct, ends_sentence, link_density = feat
+    units, link_density = feat.units, feat.link_density
     if kind is not _PARAGRAPH and kind in _STRUCTURE_KINDS:
         return _judge_structure(block, feat)
     if units == 0:
@@ -243,10 +242,7 @@ def judge_block(block: Block, feat: Features, screened: LineCues | None = None) 
         and _is_caption(text, cues)
     ):
         return _JUDGEMENTS[Label.BAD, Reason.CAPTION]
-    # `is_prose`, inlined: this runs for every line of the page.
-    if (units >= MIN_PROSE_UNITS and ends_sentence) or (
-        units >= MIN_LONG_PROSE_UNITS and punct / units >= MIN_LONG_PROSE_PUNCT_DENSITY
-    ):
+    if is_prose(feat):
         return _PROSE
     return _SHORT_IN_BODY
 
@@ -442,25 +438,21 @@ def _decide(
     decisions: list[Decision] = []
     append = decisions.append
     for block, (label, reason) in zip(blocks[:start], judgements[:start], strict=True):
-        append(_decision((block, chrome, reason if label is bad else Reason.NAVIGATION)))
+        append(make_decision((block, chrome, reason if label is bad else Reason.NAVIGATION)))
     after_promo_label = start > 0 and _introduces_promo(blocks[start - 1], judgements[start - 1])
     inside = slice(start, end + 1)
     for block, judgement in zip(blocks[inside], judgements[inside], strict=True):
         label, reason = judgement
         if after_promo_label and label is not short:
-            append(_decision((block, chrome, Reason.AD_PROMO)))
+            append(make_decision((block, chrome, Reason.AD_PROMO)))
         else:
-            append(_decision((block, chrome if label is bad else body, reason)))
+            append(make_decision((block, chrome if label is bad else body, reason)))
         after_promo_label = _introduces_promo(block, judgement)
     for block, (label, reason) in zip(blocks[end + 1 :], judgements[end + 1 :], strict=True):
         if label is not bad:
             reason = Reason.RELATED if label is short else Reason.OUTSIDE
-        append(_decision((block, chrome, reason)))
+        append(make_decision((block, chrome, reason)))
     return decisions
-
-
-#: Builds a `Decision` from a tuple without the generated `__new__` (a frame per block).
-_decision = partial(tuple.__new__, Decision)
 
 
 def _introduces_promo(block: Block, judgement: Judgement) -> bool:

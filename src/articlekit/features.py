@@ -17,7 +17,8 @@ from articlekit.model import Block
 from articlekit.vocab import CJK_RUN_RE, CLOSERS, PUNCT_RE, SENTENCE_END
 
 _ASCII_WORD_RE = re.compile(r"\w+", re.ASCII)
-_WORD_RUN_RE = re.compile(r"\w+")
+#: A run of word characters (after `split_cjk`: a word of a non-CJK script).
+WORD_RUN_RE = re.compile(r"\w+")
 #: `[-1:]` of an empty string is "", which must not count as an ending.
 _SENTENCE_END_CHARS = frozenset(SENTENCE_END)
 
@@ -48,8 +49,8 @@ def count_units(text: str) -> int:
     if text.isascii():
         # The common English line: no CJK, and words are plain ASCII word runs.
         return len(_ASCII_WORD_RE.findall(text))
-    rest, runs = CJK_RUN_RE.subn(" ", text)  # `split_cjk`, inlined: once per line
-    return len(text) - len(rest) + runs + len(_WORD_RUN_RE.findall(rest))
+    cjk, rest = split_cjk(text)
+    return cjk + len(WORD_RUN_RE.findall(rest))
 
 
 def split_cjk(text: str) -> tuple[int, str]:

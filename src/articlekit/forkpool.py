@@ -207,12 +207,7 @@ class ForkPool:
     def join(self) -> None:
         """Wait for every worker and the zygote to exit (after `close`)."""
         self.close()
-        os.waitpid(self._zygote, 0)
-        for slot in self._slots:
-            os.close(slot.results)
-        if self._deaths is not None:
-            os.close(self._deaths)
-        self._stop.close()
+        self._reap()
 
     def terminate(self) -> None:
         """Stop at once: workers see their task pipe close; the zygote is killed in
@@ -223,9 +218,17 @@ class ForkPool:
             for slot in self._slots:
                 os.close(slot.tasks)
         os.kill(self._zygote, signal.SIGTERM)
+        self._reap()
+
+    def _reap(self) -> None:
+        """Wait for the zygote and release what the parent holds."""
         os.waitpid(self._zygote, 0)
         for slot in self._slots:
             os.close(slot.results)
+        if self._deaths is not None:
+            os.close(self._deaths)
+            self._deaths = None
+        self._stop.close()
 
 
 def _zygote_main(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from articlekit.features import split_cjk
+from articlekit.features import WORD_RUN_RE, split_cjk
 from articlekit.model import Block
 
 #: Frequent characters written differently in the two scripts (same order in both).
@@ -21,7 +21,6 @@ _TRADITIONAL = frozenset(
 )
 _SIMPLIFIED_RE = re.compile(f"[{''.join(sorted(_SIMPLIFIED))}]")
 _TRADITIONAL_RE = re.compile(f"[{''.join(sorted(_TRADITIONAL))}]")
-_WORD_RE = re.compile(r"\w+")
 #: Counted only on text that has kana or hangul at all, so compiled on first use.
 _KANA = "[\u3040-\u30ff]"
 _HANGUL = "[\uac00-\ud7af]"
@@ -57,9 +56,9 @@ def detect_text_language(text: str) -> str:
     'zh-Hant'
     """
     if text.isascii():  # no CJK, and every word is ASCII
-        return "en" if _WORD_RE.search(text) else "und"
+        return "en" if WORD_RUN_RE.search(text) else "und"
     cjk, rest = split_cjk(text)
-    words = _WORD_RE.findall(rest)
+    words = WORD_RUN_RE.findall(rest)
     if not cjk and not words:
         return "und"
     if cjk >= len(words):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
@@ -93,6 +94,14 @@ class Decision(NamedTuple):
         return self.verdict is Verdict.BODY
 
 
+#: `Block`, `Decision` and `Removed` built from a tuple of all their fields, without the
+#: generated `__new__` (a Python frame each, on every line of every page).
+make_decision = partial(tuple.__new__, Decision)
+make_block = partial(tuple.__new__, Block)
+#: The fields of a `Block` after `kind, text, position`, at their defaults.
+BLOCK_DEFAULTS = tuple(Block._field_defaults.values())
+
+
 @dataclass(frozen=True, slots=True)
 class Turn:
     speaker: str
@@ -114,6 +123,9 @@ class Removed(NamedTuple):
 
     reason: str
     text: str
+
+
+make_removed = partial(tuple.__new__, Removed)
 
 
 @dataclass(frozen=True, slots=True)

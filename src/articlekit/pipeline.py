@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 
 from articlekit.classify import classify_blocks
 from articlekit.errors import NoArticleError
@@ -11,7 +10,7 @@ from articlekit.features import page_features
 from articlekit.language import detect_language
 from articlekit.load import load
 from articlekit.metadata import extract_metadata
-from articlekit.model import Article, Decision, Metadata, Reason, Removed, Verdict
+from articlekit.model import Article, Decision, Metadata, Reason, Removed, Verdict, make_removed
 from articlekit.options import Options
 from articlekit.segment import segment_sections
 from articlekit.textblocks import split_text_blocks
@@ -75,15 +74,11 @@ def _removed(decisions: Sequence[Decision]) -> tuple[Removed, ...]:
     body = Verdict.BODY
     return tuple(
         [
-            _removed_record((_REASON_TEXT[d.reason], d.block.text or d.block.src))
+            make_removed((_REASON_TEXT[d.reason], d.block.text or d.block.src))
             for d in decisions
             if d.verdict is not body
         ]
     )
-
-
-#: Builds a `Removed` from a tuple without the generated `__new__` (a frame per block).
-_removed_record = partial(tuple.__new__, Removed)
 
 
 #: Each reason's text (an enum's `.value` is a Python-level property, read ~100 times a page).

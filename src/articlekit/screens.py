@@ -196,7 +196,6 @@ class LineScreen:
         "_cjk_needs_non_ascii",
         "_digit_led",
         "_latin",
-        "_page_digit_led",
         "_page_ends",
         "_page_marks",
         "_page_starts",
@@ -235,10 +234,9 @@ class LineScreen:
         # gets a leading space), so only word starts are candidate positions.
         self._latin = re.compile(r"[^\w](?:" + prefix_pattern(latin) + ")")
         digit_led += digit_led_latin
-        self._digit_led = re.compile("|".join(digit_led), re.IGNORECASE) if digit_led else None
-        # For the page-wide screen: folded text is lowercase already, and with the leading
-        # digit taken out of the alternation the search skips straight to digits.
-        self._page_digit_led = re.compile(_digit_first(digit_led)) if digit_led else None
+        # Matched on folded text, which is lowercase already; with the leading digit taken
+        # out of the alternation the search skips straight to digits.
+        self._digit_led = re.compile(_digit_first(digit_led)) if digit_led else None
         mark_alternatives = [re.escape(m) for m in marks]
         marks_source = "|".join([*mark_alternatives, r"\)\s*\Z", r"）\s*\Z"])
         self._alone_sources = (starts_source, ends_source, marks_source)
@@ -322,9 +320,9 @@ class LineScreen:
         _flag(flags, folded_ends, self._latin.finditer(folded), _WORDS_CUE, 0)
         _flag(flags, ends, self._page_marks.finditer(page), _MARKS_CUE, 0)
         _flag(flags, ends, _DOUBLE_SPACE_PAGE_RE.finditer(page), _MARKS_CUE, 0)
-        if self._page_digit_led is not None:
+        if self._digit_led is not None:
             # Searched within each line that has a digit (a few a page), read in place.
-            search = self._page_digit_led.search
+            search = self._digit_led.search
             for index, flag in enumerate(flags):
                 if flag & _DIGITS_CUE:
                     line_start = folded_ends[index - 1] + 1 if index else 1

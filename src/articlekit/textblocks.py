@@ -10,9 +10,8 @@ neighbours.
 from __future__ import annotations
 
 import re
-from functools import partial
 
-from articlekit.model import Block, BlockKind
+from articlekit.model import BLOCK_DEFAULTS, Block, BlockKind, make_block
 from articlekit.vocab import BULLET_RE
 
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]+")
@@ -29,10 +28,6 @@ _INDENT_RE = re.compile(r"^[ \t\u00a0\u3000]+")
 #: before `BULLET_RE`.
 _BULLET_CHARS = frozenset("•·●▪◆◇■□○◦‣∙*-–—")
 _BULLET_STRIP = "•·●▪◆◇■□○◦‣∙*-–— "
-#: A page has hundreds of line blocks: they are built from a tuple of every field,
-#: without the generated `__new__` (a Python frame each).
-_block = partial(tuple.__new__, Block)
-_BLOCK_DEFAULTS = tuple(Block._field_defaults.values())
 
 
 def split_text_blocks(text: str) -> list[Block]:
@@ -70,7 +65,7 @@ def split_text_blocks(text: str) -> list[Block]:
         if in_list:
             blocks.append(_list_block(items, list_start))
             in_list = False
-        blocks.append(_block((paragraph, line, number, *_BLOCK_DEFAULTS)))
+        blocks.append(make_block((paragraph, line, number, *BLOCK_DEFAULTS)))
     if in_list:
         blocks.append(_list_block(items, list_start))
     return blocks
