@@ -138,3 +138,20 @@ def test_library_iterator(tmp_path: Path) -> None:
     statuses = {r.relative: r.status.value for r in results}
     assert statuses["random.html"] == "failed" and statuses["site0/talk.txt"] == "cleaned"
     assert "notes.pdf" not in statuses
+
+
+@pytest.mark.parametrize("through_symlink", [False, True])
+def test_output_in_place_never_overwrites_an_input(tmp_path: Path, through_symlink: bool) -> None:
+    source = tmp_path / "pages"
+    source.mkdir()
+    shutil.copy(SEED, source / "talk.txt")
+    original = (source / "talk.txt").read_bytes()
+    outdir = source
+    if through_symlink:  # another name for the same folder
+        outdir = tmp_path / "alias"
+        outdir.symlink_to(source, target_is_directory=True)
+    results = list(clean_folder(BatchSettings(source=source, outdir=outdir, fmt="text")))
+    assert [r.status.value for r in results] == ["cleaned"]
+    assert (source / "talk.txt").read_bytes() == original
+    assert results[0].output == outdir / "talk.clean.txt"
+    assert (source / "talk.clean.txt").read_text("utf-8").strip()

@@ -127,9 +127,18 @@ def output_path(settings: BatchSettings, source: Path) -> Path:
     """The mirrored output of `source`; never the input itself."""
     relative = source.relative_to(settings.source)
     target = settings.outdir / relative.with_suffix(EXTENSIONS[settings.fmt])
-    if target.resolve() == source.resolve():
+    if _is_same_file(target, source):
         target = target.with_name(f"{target.stem}.clean{target.suffix}")
     return target
+
+
+def _is_same_file(path: Path, other: Path) -> bool:
+    """Whether two paths name one file (through symlinks and hard links alike). A
+    `stat` each, where comparing resolved paths costs an `lstat` per path component."""
+    try:
+        return os.path.samestat(os.stat(path), os.stat(other))
+    except OSError:  # `path` does not exist yet, so it is not `other`
+        return False
 
 
 @dataclass(frozen=True, slots=True)
