@@ -256,7 +256,7 @@ class LineScreen:
         True
         >>> screen.cues("【来源 本报"), screen.cues("SHARE this")
         (LineCues(digits=False, starts=True, words=False, marks=False), LineCues(digits=False, starts=False, words=True, marks=False))
-        >>> screen.cues("公众号推荐"), screen.cues("图 (资料)"), screen.cues("A  B")
+        >>> screen.cues("本周推荐"), screen.cues("见上文 (二)"), screen.cues("A  B")
         (LineCues(digits=False, starts=True, words=False, marks=False), LineCues(digits=False, starts=False, words=False, marks=True), LineCues(digits=False, starts=False, words=False, marks=True))
         """
         return self.screen_alone(text) if "\n" in text else self.page_cues([text])[0]
