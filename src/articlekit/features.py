@@ -43,7 +43,7 @@ _make_features = partial(tuple.__new__, Features)
 def count_units(text: str) -> int:
     """CJK characters plus words of other scripts.
 
-    >>> count_units("Sora 团队负责人")
+    >>> count_units("Nova 团队负责人")
     6
     """
     if text.isascii():
@@ -60,8 +60,8 @@ def split_cjk(text: str) -> tuple[int, str]:
     Counting this way, not by listing every CJK character (one string each), is a third
     faster on Chinese lines.
 
-    >>> split_cjk("Sora 团队负责人。")
-    (5, 'Sora  。')
+    >>> split_cjk("Nova 团队负责人。")
+    (5, 'Nova  。')
     """
     rest, runs = CJK_RUN_RE.subn(" ", text)
     return len(text) - len(rest) + runs, rest
