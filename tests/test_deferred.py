@@ -41,6 +41,8 @@ def test_deferred_modules_load_on_first_use() -> None:
 def test_the_command_line_defers_them() -> None:
     script = (
         "import sys; sys.argv = ['articlekit', '--version']\n"
+        "import articlekit.cli.finish\n"
+        "articlekit.cli.finish.finish = sys.exit  # return here instead of ending the process\n"
         "from articlekit.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(type(sys.modules['urllib.request']).__name__)"
