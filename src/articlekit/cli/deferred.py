@@ -1,9 +1,10 @@
 """Imports a dependency makes for code paths articlekit never takes, deferred.
 
 readability-lxml imports `urllib.request` for its own command line's URL fetcher
-(which pulls in http.client, email and ssl: 19 ms) and chardet to guess the encoding
-of byte input (10 ms); articlekit hands readability a tree parsed from text it decoded
-itself, so neither is ever used. Those 30 ms are a quarter of the serial start of a
+(which pulls in http.client, email and ssl: 19 ms) with its `urllib.error` (whose
+`urllib.response` loads tempfile, shutil, random, bz2 and lzma: about 5 ms), and
+chardet to guess the encoding of byte input (10 ms); articlekit hands readability a
+tree parsed from text it decoded itself, so none of them is ever used. Those 30 ms are a quarter of the serial start of a
 parallel batch, and of `articlekit clean page.html`.
 
 Only the command line defers them, as it owns its process: a library must not change
@@ -20,7 +21,7 @@ import types
 from importlib import import_module
 from importlib.util import find_spec
 
-UNUSED_BY_ARTICLEKIT = ("urllib.request", "chardet")
+UNUSED_BY_ARTICLEKIT = ("urllib.request", "urllib.error", "chardet")
 
 
 class _StandIn(types.ModuleType):
