@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from articlekit.cli.app import app
@@ -99,3 +101,44 @@ def test_subprocess_convert_inspect() -> None:
     assert done.returncode == 0 and done.stdout.decode() == "視頻"
     inspected = _run("inspect", str(SEED))
     assert inspected.returncode == 0 and "chrome" in inspected.stdout.decode()
+
+
+def test_an_output_that_cannot_be_written_is_named(tmp_path: Path) -> None:
+    """The line names the output, not the input, and the input is left alone."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    target = blocker / "talk.md"
+    before = SEED.read_bytes()
+    result = runner.invoke(app, ["clean", str(SEED), "-o", str(target)])
+    assert result.exit_code == 1
+    assert result.stderr == f"articlekit: {target}: Not a directory\n"
+    assert SEED.read_bytes() == before and blocker.read_text() == "not a folder"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", [["clean"], ["convert", "--to", "zh-TW"]])
+def test_subprocess_full_disk_on_stdout_names_stdout(command: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "articlekit", *command, str(SEED)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
+    assert done.returncode == 1
+    assert done.stderr == b"articlekit: stdout: No space left on device\n"
+
+
+def test_subprocess_closed_pipe_ends_quietly() -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "articlekit", "clean", str(SEED)],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (1, b"")

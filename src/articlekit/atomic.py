@@ -8,6 +8,7 @@ tempfile, with the shutil, random and bz2 it loads, also saves 2 ms of start-up.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,7 +31,7 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
 
     On any exception (Ctrl-C included) the temp file is removed and `path` is untouched.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _make_folder(path.parent)
     fd, temp = _open_temp(path)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -39,6 +40,15 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _make_folder(folder: Path) -> None:
+    """Create `folder` and its parents. A file standing where a folder should be is
+    'Not a directory', not mkdir's own 'File exists', which names the wrong problem."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder)) from None
 
 
 def _open_temp(path: Path) -> tuple[int, str]:

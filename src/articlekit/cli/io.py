@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from articlekit.atomic import write_atomic
+from articlekit.errors import OutputWriteError
 
 
 def read_input(name: str, max_bytes: int | None = None) -> bytes:
@@ -23,9 +24,20 @@ def read_input(name: str, max_bytes: int | None = None) -> bytes:
 
 
 def write_output(text: str, target: str | None) -> None:
-    """Write to stdout, or atomically to a file."""
-    if target is None or target == "-":
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-        return
-    write_atomic(Path(target), text.encode("utf-8"))
+    """Write to stdout, or atomically to a file.
+
+    A failed write names the output, not the input (`stdout: No space left on
+    device`); a reader that went away (`| head`) raises `BrokenPipeError` as it is.
+    """
+    to_stdout = target is None or target == "-"
+    try:
+        if to_stdout:
+            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.buffer.flush()
+        else:
+            write_atomic(Path(str(target)), text.encode("utf-8"))
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        name = "stdout" if to_stdout else str(target)
+        raise OutputWriteError(error.strerror or str(error), source=name) from None

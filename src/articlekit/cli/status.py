@@ -26,8 +26,10 @@ def fail(source: str, cause: str) -> typer.Exit:
 def reported(source: str, *, debug: bool = False) -> Iterator[None]:
     """Turn expected failures into one stderr line naming `source` and exit code 1.
 
-    Expected: articlekit's own errors and I/O errors. Anything else is a bug: it is
-    still reported in one line (with the traceback only under `--debug`).
+    Expected: articlekit's own errors (named by what they concern, if they say: a
+    failed output) and I/O errors. A closed pipe ends the command quietly: its reader
+    has gone. Anything else is a bug: it is still reported in one line (with the
+    traceback only under `--debug`).
     """
     from articlekit.errors import ArticlekitError
 
@@ -35,8 +37,10 @@ def reported(source: str, *, debug: bool = False) -> Iterator[None]:
         yield
     except typer.Exit:
         raise
+    except BrokenPipeError:
+        raise typer.Exit(ExitStatus.FAILED) from None
     except ArticlekitError as error:
-        raise fail(source, error.message) from None
+        raise fail(error.source or source, error.message) from None
     except OSError as error:
         raise fail(source, error.strerror or str(error)) from None
     except Exception as error:
