@@ -14,6 +14,7 @@ from articlekit.classify import (
     _is_caption,
     chrome_reason,
     classify_blocks,
+    is_contact_block,
     is_prose,
     line_cues,
 )
@@ -173,3 +174,40 @@ def test_region_cut_at_a_related_list_is_a_fixed_point() -> None:
     once = clean(page).to_text()
     assert clean(once).to_text() == once
     assert other not in once
+
+
+@pytest.mark.parametrize(
+    ("text", "is_contact"),
+    [
+        ("电话：010-64870663      传真：010-64870663", True),
+        ("【TEL】 03-5809-2727(代表) 【FAX】 03-5809-2350", True),
+        ("网站投诉：complaints@example.com  电话：13393415198", True),
+        ("Reached by phone: the spokesman declined to comment on the 2,000,000 figure.", False),
+        ("记者致电该公司客服热线：400-123-4567，对方表示正在调查此事，将尽快给出答复。", False),
+    ],
+)
+def test_contact_blocks(text: str, is_contact: bool) -> None:
+    assert is_contact_block(text) is is_contact
+
+
+def test_a_long_contact_paragraph_after_a_short_article_is_footer() -> None:
+    """Contact details outweigh a two-paragraph article by length alone; their fields
+    (telephone, fax, e-mail) mark them as the footer's "contact us", however long."""
+    article = [
+        "A short news story opens with what happened, who was involved and where, in "
+        "one full sentence that a reader can follow.",
+        "A second paragraph adds what the police said about the suspect and the "
+        "investigation, which is continuing this week.",
+    ]
+    contact = (
+        "The customer service center can be contacted with any questions or requests: "
+        "Telephone: 2421 extension 4, or 03-7619056. Fax: 03-5613699. E-mail: "
+        "service@example.com. The center is staffed and provides answers on Sundays "
+        "through Thursdays between 07:00 and 14:00 and Fridays only handles distribution "
+        "requests between 7:00 and 13:00. For international customers the center is "
+        "staffed and provides answers Sundays through Thursdays between 06:00 and 14:00 "
+        "UTC, and subscribers can also write to the same address at any time of day."
+    )
+    blocks = [paragraph(text, index) for index, text in enumerate([*article, contact])]
+    kept = [d.block.text for d in classify_blocks(blocks) if d.verdict.value == "body"]
+    assert kept == article

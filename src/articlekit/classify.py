@@ -37,6 +37,7 @@ from articlekit.vocab import (
     CAPTION_WORDS,
     COMMENT_STUB_RE,
     COMMENT_STUB_WORDS,
+    CONTACT_FIELD_RE,
     COUNTER,
     DATE_COUNTER_RE,
     DATE_RE,
@@ -56,6 +57,7 @@ from articlekit.vocab import (
     META_LATIN_WORDS,
     NAV_RE,
     NAV_WORDS,
+    PHONE_NUMBER_RE,
     PROMO,
     PROMO_LABEL_RE,
     PROMO_LABEL_WORDS,
@@ -322,15 +324,35 @@ def chrome_reason(text: str, feat: Features, cues: LineCues | None = None) -> Re
 
 
 def _long_chrome_reason(text: str, feat: Features) -> Reason | None:
-    """Long blocks are prose unless they are a labelled statement, a promo box or a
-    run-on menu; the short-line vocabulary is not even scanned (it is the hot path)."""
-    if feat.units <= MAX_DISCLAIMER_UNITS and DISCLAIMER_RE.match(text):
+    """Long blocks are prose unless they are a labelled statement, contact details, a
+    promo box or a run-on menu; the short-line vocabulary is not even scanned (it is
+    the hot path)."""
+    if feat.units <= MAX_DISCLAIMER_UNITS and (DISCLAIMER_RE.match(text) or is_contact_block(text)):
         return Reason.SHARE_FOOTER
     if PROMO_LABEL_RE.match(text) or _is_promo(text, feat):
         return Reason.AD_PROMO
     if _is_menu_line(text, feat, starts=True, marks=True):
         return Reason.NAVIGATION
     return None
+
+
+def is_contact_block(text: str) -> bool:
+    """A site's contact details: two contact fields (telephone, fax, e-mail) and a
+    telephone number. A long paragraph of them (a service desk's hours and numbers)
+    is the footer's "contact us", yet it can outweigh a short article by length alone;
+    on the dev pages no gold paragraph has both. Short lines are left to the region
+    search: there, a contact line is never prose, so it never extends the article.
+
+    >>> is_contact_block("Customer service: Telephone: 03-7619056 Fax: 03-5613699")
+    True
+    >>> is_contact_block("举报电话：0478-8655532 邮箱：report@example.org")
+    True
+    >>> is_contact_block("He said he would phone the office: it was closed in 2019.")
+    False
+    """
+    if PHONE_NUMBER_RE.search(text) is None:  # digits are rare in prose: the cheap test first
+        return False
+    return len(CONTACT_FIELD_RE.findall(text)) >= 2
 
 
 def find_article_region(
