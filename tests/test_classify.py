@@ -50,6 +50,8 @@ EXAMPLES = int(os.environ.get("ARTICLEKIT_HYPOTHESIS_EXAMPLES", "300"))
         ("某公司今天正式发布了新一代的智能手机产品系列 2019-10-12", Reason.RELATED),
         ("第3张/共12张 查看原图", Reason.MEDIA),
         ("您的当前位置：新闻中心 > 武汉", Reason.NAVIGATION),
+        ("34 responses to “A headline: “with a quote” inside”", Reason.COMMENT),
+        ("One thought on “Hello world”", Reason.COMMENT),
     ],
 )
 def test_chrome_lines(line: str, reason: Reason) -> None:
@@ -64,6 +66,7 @@ def test_chrome_lines(line: str, reason: Reason) -> None:
         "2021 年 2 月，我们发布了著名的「文生图」人工智能系统，它是一个模型。",
         "結語",
         "France beat Spain 3-2 in the final minute of extra time.",
+        "12 responses to the survey arrived on time, the committee said.",
     ],
 )
 def test_body_lines_are_not_chrome(line: str) -> None:
@@ -209,5 +212,26 @@ def test_a_long_contact_paragraph_after_a_short_article_is_footer() -> None:
         "UTC, and subscribers can also write to the same address at any time of day."
     )
     blocks = [paragraph(text, index) for index, text in enumerate([*article, contact])]
+    kept = [d.block.text for d in classify_blocks(blocks) if d.verdict.value == "body"]
+    assert kept == article
+
+
+def test_a_comment_thread_longer_than_the_article_is_cut_at_its_heading() -> None:
+    article = [
+        "The coach said after the game that winning on Monday was the most important "
+        "step toward getting back into the race, and instead his team lost by a touchdown.",
+        "He added that the team probably needs help from other results now, with three "
+        "games left against teams that have winning records this season.",
+    ] * 3
+    comments = ["34 responses to “The coach: “We needed to win this game””"]
+    for name in ("firstfan", "secondfan", "thirdfan", "fourthfan", "fifthfan"):
+        comments += [
+            f"{name} says:",
+            "It is a good thing nobody is left to watch, because this season has been a "
+            "mess from the first week and the defence has given up far too many points.",
+            "Replacing the quarterback would not fix it either; the whole roster needs "
+            "work, and the coaches have not shown they can make the changes in time.",
+        ]
+    blocks = [paragraph(text, index) for index, text in enumerate([*article, *comments])]
     kept = [d.block.text for d in classify_blocks(blocks) if d.verdict.value == "body"]
     assert kept == article

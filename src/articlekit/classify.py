@@ -35,6 +35,8 @@ from articlekit.vocab import (
     CAPTION_MEDIA_WORDS,
     CAPTION_TAIL_RE,
     CAPTION_WORDS,
+    COMMENT_HEADING_RE,
+    COMMENT_HEADING_WORDS,
     COMMENT_STUB_RE,
     COMMENT_STUB_WORDS,
     CONTACT_FIELD_RE,
@@ -135,6 +137,7 @@ _CHROME_VOCABULARIES = (FOOTER, SHARE, PROMO, COUNTER, MEDIA_WORDS, GALLERY_WORD
 _LINE_SCREEN = LineScreen(
     line_starts=(
         COMMENT_STUB_WORDS,
+        COMMENT_HEADING_WORDS,
         RELATED_WORDS,
         DISCLAIMER_WORDS,
         META_LABEL_WORDS,
@@ -299,6 +302,8 @@ def chrome_reason(text: str, feat: Features, cues: LineCues | None = None) -> Re
     if digits and DATE_COUNTER_RE.match(text):
         return Reason.METADATA
     if short and starts and COMMENT_STUB_RE.match(text):
+        return Reason.COMMENT
+    if starts and not ends_sentence and COMMENT_HEADING_RE.match(text):
         return Reason.COMMENT
     if short and starts and RELATED_RE.match(text):
         return Reason.RELATED

@@ -164,6 +164,13 @@ COMMENT_STUB_WORDS = (
     r"tell us what you think|have your say|join the discussion|what do you think"
 )
 COMMENT_STUB_RE = re.compile(rf"^(?:{COMMENT_STUB_WORDS})\s*[.:：?!…]*$", re.IGNORECASE)
+#: The heading over a comment thread that names the article: `34 responses to “…”`,
+#: `One thought on “…”` (the form blog platforms print), `12 Comments on …`.
+COMMENT_HEADING_WORDS = (
+    r"\d+\s+(?:responses?|replies|thoughts|comments?)\s+(?:to|on)\s|"
+    r"one\s+(?:response|reply|thought|comment)\s+(?:to|on)\s"
+)
+COMMENT_HEADING_RE = re.compile(rf"^(?:{COMMENT_HEADING_WORDS})\s*\S", re.IGNORECASE)
 RELATED_WORDS = (
     r"相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|相关推荐|相關推薦|推荐阅读|推薦閱讀|"
     r"延伸阅读|延伸閱讀|热门文章|熱門文章|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|精彩推荐|精彩推薦|"
