@@ -52,6 +52,10 @@ EXAMPLES = int(os.environ.get("ARTICLEKIT_HYPOTHESIS_EXAMPLES", "300"))
         ("您的当前位置：新闻中心 > 武汉", Reason.NAVIGATION),
         ("34 responses to “A headline: “with a quote” inside”", Reason.COMMENT),
         ("One thought on “Hello world”", Reason.COMMENT),
+        ("Отзывы", Reason.COMMENT),
+        ("Laisser un commentaire", Reason.COMMENT),
+        ("Похожие статьи", Reason.RELATED),
+        ("Leia também", Reason.RELATED),
     ],
 )
 def test_chrome_lines(line: str, reason: Reason) -> None:

@@ -161,7 +161,12 @@ COMMENT_STUB_WORDS = (
     r"网友评论|查看评论|全部评论|条评论|\d+\s*条评论|评论\s*\d*|"
     r"comments?|\d+\s+comments?|leave a (?:comment|reply)|post a comment|add a comment|"
     r"no comments yet|be the first to comment|view comments|show comments|reply|"
-    r"tell us what you think|have your say|join the discussion|what do you think"
+    r"tell us what you think|have your say|join the discussion|what do you think|"
+    # The same headings in the other languages saved pages come in most often.
+    r"комментарии|отзывы|оставить комментарий|добавить комментарий|"
+    r"kommentare|kommentar schreiben|commentaires|laisser un commentaire|"
+    r"comentarios|comentários|deja un comentario|deixe um comentário|"
+    r"commenti|lascia un commento"
 )
 COMMENT_STUB_RE = re.compile(rf"^(?:{COMMENT_STUB_WORDS})\s*[.:：?!…]*$", re.IGNORECASE)
 #: The heading over a comment thread that names the article: `34 responses to “…”`,
@@ -177,7 +182,10 @@ RELATED_WORDS = (
     r"热点推荐|最新文章|最新资讯|点击排行|热门排行|排行榜|热点新闻|今日热点|"
     r"related(?: articles| stories| posts| content| coverage)?|more stories|"
     r"more from|recommended(?: for you)?|you may also like|you might also like|most popular|"
-    r"most read|trending|popular|latest news|further reading|see also|more on this"
+    r"most read|trending|popular|latest news|further reading|see also|more on this|"
+    r"похожие статьи|читайте также|самые популярные|ähnliche artikel|"
+    r"articles similaires|à lire aussi|lire aussi|artículos relacionados|"
+    r"artigos relacionados|leia também|articoli correlati"
 )
 RELATED_RE = re.compile(rf"^(?:{RELATED_WORDS})\b", re.IGNORECASE)
 SHARE = Vocabulary(
