@@ -3,14 +3,16 @@
 Text copied from a browser (`innerText`, select-all) has one visual line per line:
 paragraphs, menu entries, list bullets and widget labels alike. Each line becomes a
 paragraph block; consecutive bullet lines (and the indented lines under them) become
-one list block. Deciding what is a heading is left to the segmenter, which sees the
-neighbours.
+one list block, and a run of program statements one code block (`articlekit.codelines`).
+Deciding what is a heading is left to the segmenter, which sees the neighbours.
 """
 
 from __future__ import annotations
 
 import re
+import textwrap
 
+from articlekit.codelines import code_kind, is_code_run
 from articlekit.model import BLOCK_DEFAULTS, Block, BlockKind, make_block
 from articlekit.vocab import BULLET_RE
 
@@ -42,7 +44,7 @@ def split_text_blocks(text: str) -> list[Block]:
     items: list[str] = []
     list_start = 0
     in_list = False
-    paragraph = BlockKind.PARAGRAPH
+    code = _CodeRun(blocks)
     # Control characters go in one pass over the page; a line is then only stripped, and
     # its spaces rewritten only when collapsing would change them (most lines: no).
     for number, raw in enumerate(_INLINE_CONTROL_RE.sub("", text).splitlines()):
@@ -55,6 +57,7 @@ def split_text_blocks(text: str) -> list[Block]:
                 continue
         bullet = BULLET_RE.match(raw) if line[0] in _BULLET_CHARS else None
         if bullet and line.strip(_BULLET_STRIP):
+            code.end()
             if not in_list:
                 in_list, list_start, items = True, number, []
             items.append(normalize_space(raw[bullet.end() :]))
@@ -65,10 +68,47 @@ def split_text_blocks(text: str) -> list[Block]:
         if in_list:
             blocks.append(_list_block(items, list_start))
             in_list = False
-        blocks.append(make_block((paragraph, line, number, *BLOCK_DEFAULTS)))
+        kind = code_kind(line)
+        if kind is not None:
+            code.add(kind, raw, line, number)
+            continue
+        code.end()
+        blocks.append(make_block((_PARAGRAPH, line, number, *BLOCK_DEFAULTS)))
+    code.end()
     if in_list:
         blocks.append(_list_block(items, list_start))
     return blocks
+
+
+_PARAGRAPH = BlockKind.PARAGRAPH
+
+
+class _CodeRun:
+    """Consecutive code lines, held until the run ends: a listing becomes one code
+    block (indentation kept), anything shorter the paragraphs it would have been."""
+
+    __slots__ = ("blocks", "kinds", "lines")
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self.kinds: list[str] = []
+        #: (raw line, stripped line, line number)
+        self.lines: list[tuple[str, str, int]] = []
+
+    def add(self, kind: str, raw: str, line: str, number: int) -> None:
+        self.kinds.append(kind)
+        self.lines.append((raw, line, number))
+
+    def end(self) -> None:
+        if not self.lines:
+            return
+        if is_code_run(self.kinds):
+            source = textwrap.dedent("\n".join(raw.rstrip() for raw, _, _ in self.lines))
+            self.blocks.append(Block(kind=BlockKind.CODE, text=source, position=self.lines[0][2]))
+        else:
+            for _, line, number in self.lines:
+                self.blocks.append(make_block((_PARAGRAPH, line, number, *BLOCK_DEFAULTS)))
+        self.kinds, self.lines = [], []
 
 
 def normalize_space(text: str) -> str:
