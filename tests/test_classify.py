@@ -56,6 +56,9 @@ EXAMPLES = int(os.environ.get("ARTICLEKIT_HYPOTHESIS_EXAMPLES", "300"))
         ("Laisser un commentaire", Reason.COMMENT),
         ("Похожие статьи", Reason.RELATED),
         ("Leia também", Reason.RELATED),
+        ("Sobre Carlos Nadal", Reason.RELATED),
+        ("About the author", Reason.RELATED),
+        ("作者简介", Reason.RELATED),
     ],
 )
 def test_chrome_lines(line: str, reason: Reason) -> None:
@@ -71,6 +74,7 @@ def test_chrome_lines(line: str, reason: Reason) -> None:
         "結語",
         "France beat Spain 3-2 in the final minute of extra time.",
         "12 responses to the survey arrived on time, the committee said.",
+        "About 200 people attended the ceremony on Sunday.",
     ],
 )
 def test_body_lines_are_not_chrome(line: str) -> None:

@@ -28,6 +28,8 @@ from articlekit.features import Features, block_features, page_features
 from articlekit.model import Block, BlockKind, Decision, Reason, Verdict, Zone, make_decision
 from articlekit.screens import QUIET, LineCues, LineScreen
 from articlekit.vocab import (
+    BIO_HEADING_RE,
+    BIO_HEADING_WORDS,
     BREADCRUMB_RE,
     BYLINE_RE,
     BYLINE_WORDS,
@@ -139,6 +141,7 @@ _LINE_SCREEN = LineScreen(
         COMMENT_STUB_WORDS,
         COMMENT_HEADING_WORDS,
         RELATED_WORDS,
+        BIO_HEADING_WORDS,
         DISCLAIMER_WORDS,
         META_LABEL_WORDS,
         META_COLON_WORDS,
@@ -305,7 +308,7 @@ def chrome_reason(text: str, feat: Features, cues: LineCues | None = None) -> Re
         return Reason.COMMENT
     if starts and not ends_sentence and COMMENT_HEADING_RE.match(text):
         return Reason.COMMENT
-    if short and starts and RELATED_RE.match(text):
+    if short and starts and (RELATED_RE.match(text) or BIO_HEADING_RE.match(text)):
         return Reason.RELATED
     if (marks and _is_media_line(text)) or (
         short and _is_gallery_control(text, digits, starts, words)

@@ -187,6 +187,14 @@ RELATED_WORDS = (
     r"articles similaires|à lire aussi|lire aussi|artículos relacionados|"
     r"artigos relacionados|leia também|articoli correlati"
 )
+#: The heading of an author's or a company's box after the article: `About the
+#: author`, `作者简介`, `Sobre Carlos Nadal` (two capitalised words at least, so `About
+#: Us` stays navigation). Case matters in the name, so the pattern is case-sensitive.
+BIO_HEADING_WORDS = (
+    r"About the authors?|Sobre o autor|Sobre a autora|作者简介|作者簡介|关于作者|關於作者|"
+    r"About [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}|Sobre [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}"
+)
+BIO_HEADING_RE = re.compile(rf"^(?:{BIO_HEADING_WORDS})\s*[:：]?$")
 RELATED_RE = re.compile(rf"^(?:{RELATED_WORDS})\b", re.IGNORECASE)
 SHARE = Vocabulary(
     "分享到|分享|微信|微博|QQ空间|朋友圈|扫一扫|扫码|二维码|打印|收藏|字号|调整字体",
