@@ -59,6 +59,8 @@ EXAMPLES = int(os.environ.get("ARTICLEKIT_HYPOTHESIS_EXAMPLES", "300"))
         ("Sobre Carlos Nadal", Reason.RELATED),
         ("About the author", Reason.RELATED),
         ("作者简介", Reason.RELATED),
+        ("3·超级喜欢这张照片 你是最棒的 永远支...", Reason.RELATED),
+        ("2. 偶像新人王写真(7928)", Reason.RELATED),
     ],
 )
 def test_chrome_lines(line: str, reason: Reason) -> None:
@@ -75,6 +77,7 @@ def test_chrome_lines(line: str, reason: Reason) -> None:
         "France beat Spain 3-2 in the final minute of extra time.",
         "12 responses to the survey arrived on time, the committee said.",
         "About 200 people attended the ceremony on Sunday.",
+        "1. 先把数据读进来，再逐行处理。",
     ],
 )
 def test_body_lines_are_not_chrome(line: str) -> None:

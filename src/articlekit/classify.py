@@ -61,6 +61,7 @@ from articlekit.vocab import (
     META_LATIN_WORDS,
     NAV_RE,
     NAV_WORDS,
+    NUMBERED_ENTRY_RE,
     PHONE_NUMBER_RE,
     PROMO,
     PROMO_LABEL_RE,
@@ -320,7 +321,7 @@ def chrome_reason(text: str, feat: Features, cues: LineCues | None = None) -> Re
         return Reason.SHARE_FOOTER
     if units <= MAX_METADATA_UNITS and _is_metadata_line(text, feat, digits, starts, words):
         return Reason.METADATA
-    if digits and units <= MAX_LISTING_UNITS and not ends_sentence and LISTING_ENTRY_RE.match(text):
+    if digits and units <= MAX_LISTING_UNITS and _is_listing_entry(text, ends_sentence):
         return Reason.RELATED
     if (starts and PROMO_LABEL_RE.match(text)) or (words and _is_promo(text, feat)):
         return Reason.AD_PROMO
@@ -521,6 +522,14 @@ def _is_metadata_line(text: str, feat: Features, digits: bool, starts: bool, wor
         and feat.units <= MAX_METADATA_UNITS // 2 + 5
         and has_full_date(text)
     )
+
+
+def _is_listing_entry(text: str, ends_sentence: bool) -> bool:
+    """A title with its timestamp, or a numbered teaser or ranked title (whose `...`
+    or `!` can end it like a sentence)."""
+    if not ends_sentence and LISTING_ENTRY_RE.match(text):
+        return True
+    return text[0].isdigit() and NUMBERED_ENTRY_RE.match(text) is not None
 
 
 def _is_gallery_control(text: str, digits: bool, starts: bool, words: bool) -> bool:

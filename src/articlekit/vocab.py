@@ -86,6 +86,9 @@ LISTING_ENTRY_RE = re.compile(
     r"(?:(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2})"
     r"(?:[^。！？.!?:]{0,25}|\s*[)）\]】])$"
 )
+#: A numbered entry of a sidebar list: a teaser cut short (`3·超级喜欢… 永远支...`) or a
+#: ranked title with its count (`2. 偶像新人王写真(7928)`) — "latest comments", "most read".
+NUMBERED_ENTRY_RE = re.compile(r"^\d{1,3}\s*[·.、)）]\s*\S.*(?:\.\.\.|…|[(（]\d+[)）])$")
 MONTHS = {
     m: i
     for i, m in enumerate(
