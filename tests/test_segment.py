@@ -86,3 +86,24 @@ def test_named_speakers_alternating_become_qa() -> None:
     )
     assert [s.kind for s in sections] == ["qa"]
     assert [t.speaker for t in sections[0].turns] == ["Jane Doe", "John Roe"] * 2
+
+
+def test_the_title_is_not_an_entry_of_a_most_read_list_above_it() -> None:
+    """A sidebar's headlines with their comment counts come right before the article's
+    own headline in copied text; the counts mark them as list entries."""
+    from articlekit import clean
+
+    page = "\n".join(
+        [
+            "Most Commented",
+            "Myles Garrett should expect a significant suspension in the coming days (148)",
+            "Reports: the quarterback will be fined for his part in the fight (145)",
+            "8. 推荐：新鲜出炉的正宗意大利餐(6)",
+            "The coach: “We needed to win this game”",
+            "The coach recognizes that his team’s playoff hopes are somewhere between slim "
+            "and none after Monday night’s loss, which left them at four wins and seven losses.",
+            "He said after the game that winning on Monday was the most important step "
+            "toward getting back into the playoff race, and instead they lost by a touchdown.",
+        ]
+    )
+    assert clean(page).title == "The coach: “We needed to win this game”"

@@ -21,6 +21,7 @@ from articlekit.vocab import (
     DATE_RE,
     LOCATION_LABEL_RE,
     MONTHS,
+    NUMBERED_ENTRY_RE,
     TITLE_SEPARATOR_RE,
     ZH_AUTHOR_RE,
 )
@@ -37,6 +38,9 @@ MAX_BYLINE_CHARS = 120
 _EN_NAME_SEPARATOR_RE = re.compile(r",|\band\b|&")
 _ZH_NAME_SEPARATOR_RE = re.compile(r"[\s、,，]+")
 #: A bare place name in a metadata cluster: 2–6 CJK characters and nothing else.
+#: A headline ending in its comment or view count (`Week 12 power rankings (133)`) is an
+#: entry of a "most read" list, not the page's title; a year in brackets is not a count.
+_COUNTED_ENTRY_RE = re.compile(r"[(（](?!(?:19|20)\d\d[)）])\d{2,}[)）]$")
 _NON_PLACE_RE = re.compile(r"评论|分享|收藏|阅读|原创|转载|关注|举报|首页|作者|来源|编辑|打印|字号")
 
 
@@ -127,6 +131,8 @@ def _find_title(decisions: Sequence[Decision], body_start: int) -> int | None:
             continue
         if ends_sentence(text) and not text.endswith(("?", "？", "!", "！")):
             continue
+        if _is_list_entry(text):
+            continue
         units = count_units(text)
         if not MIN_TITLE_UNITS <= units <= MAX_TITLE_UNITS:
             continue
@@ -143,6 +149,19 @@ def _find_title(decisions: Sequence[Decision], body_start: int) -> int | None:
         if best is None or score > best[0]:
             best = (score, index)
     return best[1] if best else None
+
+
+def _is_list_entry(text: str) -> bool:
+    """A headline with its count, or a numbered sidebar entry: never the page's title.
+
+    >>> _is_list_entry("Week 12 power rankings (133)"), _is_list_entry("8. 新鲜出炉的意大利餐(6)")
+    (True, True)
+    >>> _is_list_entry("The World Cup (2018)"), _is_list_entry("一日一技：在 Python 中实现延迟调用")
+    (False, False)
+    """
+    if text.endswith((")", "）")) and _COUNTED_ENTRY_RE.search(text):
+        return True
+    return text[:1].isdigit() and NUMBERED_ENTRY_RE.match(text) is not None
 
 
 def _count_with_prefix(sorted_texts: list[str], prefix: str) -> int:
