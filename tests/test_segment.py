@@ -96,7 +96,7 @@ def test_the_title_is_not_an_entry_of_a_most_read_list_above_it() -> None:
     page = "\n".join(
         [
             "Most Commented",
-            "Myles Garrett should expect a significant suspension in the coming days (148)",
+            "A linebacker should expect a significant suspension in the coming days (148)",
             "Reports: the quarterback will be fined for his part in the fight (145)",
             "8. 推荐：新鲜出炉的正宗意大利餐(6)",
             "The coach: “We needed to win this game”",

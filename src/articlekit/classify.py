@@ -352,9 +352,9 @@ def is_contact_block(text: str) -> bool:
     on the dev pages no gold paragraph has both. Short lines are left to the region
     search: there, a contact line is never prose, so it never extends the article.
 
-    >>> is_contact_block("Customer service: Telephone: 03-7619056 Fax: 03-5613699")
+    >>> is_contact_block("Customer service: Telephone: 01-2345678 Fax: 01-2345679")
     True
-    >>> is_contact_block("举报电话：0478-8655532 邮箱：report@example.org")
+    >>> is_contact_block("举报电话：010-1234567 邮箱：report@example.org")
     True
     >>> is_contact_block("He said he would phone the office: it was closed in 2019.")
     False

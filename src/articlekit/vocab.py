@@ -87,7 +87,7 @@ LISTING_ENTRY_RE = re.compile(
     r"(?:[^。！？.!?:]{0,25}|\s*[)）\]】])$"
 )
 #: A numbered entry of a sidebar list: a teaser cut short (`3·超级喜欢… 永远支...`) or a
-#: ranked title with its count (`2. 偶像新人王写真(7928)`) — "latest comments", "most read".
+#: ranked title with its count (`2. 新人写真合集(7928)`) — "latest comments", "most read".
 NUMBERED_ENTRY_RE = re.compile(r"^\d{1,3}\s*[·.、)）]\s*\S.*(?:\.\.\.|…|[(（]\d+[)）])$")
 MONTHS = {
     m: i
@@ -191,7 +191,7 @@ RELATED_WORDS = (
     r"artigos relacionados|leia também|articoli correlati"
 )
 #: The heading of an author's or a company's box after the article: `About the
-#: author`, `作者简介`, `Sobre Carlos Nadal` (two capitalised words at least, so `About
+#: author`, `作者简介`, `Sobre Ana Lima` (two capitalised words at least, so `About
 #: Us` stays navigation). Case matters in the name, so the pattern is case-sensitive.
 BIO_HEADING_WORDS = (
     r"About the authors?|Sobre o autor|Sobre a autora|作者简介|作者簡介|关于作者|關於作者|"
