@@ -61,7 +61,6 @@ from articlekit.vocab import (
     META_LATIN_WORDS,
     NAV_RE,
     NAV_WORDS,
-    NUMBERED_ENTRY_RE,
     PHONE_NUMBER_RE,
     PROMO,
     PROMO_LABEL_RE,
@@ -70,6 +69,7 @@ from articlekit.vocab import (
     RELATED_WORDS,
     SEPARATOR_RUN_RE,
     SHARE,
+    is_numbered_entry,
 )
 
 #: Units (CJK chars or words) at or above which a block ending a sentence is prose.
@@ -529,7 +529,7 @@ def _is_listing_entry(text: str, ends_sentence: bool) -> bool:
     or `!` can end it like a sentence)."""
     if not ends_sentence and LISTING_ENTRY_RE.match(text):
         return True
-    return text[0].isdigit() and NUMBERED_ENTRY_RE.match(text) is not None
+    return is_numbered_entry(text)
 
 
 def _is_gallery_control(text: str, digits: bool, starts: bool, words: bool) -> bool:

@@ -21,9 +21,9 @@ from articlekit.vocab import (
     DATE_RE,
     LOCATION_LABEL_RE,
     MONTHS,
-    NUMBERED_ENTRY_RE,
     TITLE_SEPARATOR_RE,
     ZH_AUTHOR_RE,
+    is_numbered_entry,
 )
 
 #: How many blocks above the article are searched for its title.
@@ -161,7 +161,7 @@ def _is_list_entry(text: str) -> bool:
     """
     if text.endswith((")", "）")) and _COUNTED_ENTRY_RE.search(text):
         return True
-    return text[:1].isdigit() and NUMBERED_ENTRY_RE.match(text) is not None
+    return is_numbered_entry(text)
 
 
 def _count_with_prefix(sorted_texts: list[str], prefix: str) -> int:

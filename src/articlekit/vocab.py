@@ -89,6 +89,13 @@ LISTING_ENTRY_RE = re.compile(
 #: A numbered entry of a sidebar list: a teaser cut short (`3·超级喜欢… 永远支...`) or a
 #: ranked title with its count (`2. 新人写真合集(7928)`) — "latest comments", "most read".
 NUMBERED_ENTRY_RE = re.compile(r"^\d{1,3}\s*[·.、)）]\s*\S.*(?:\.\.\.|…|[(（]\d+[)）])$")
+
+
+def is_numbered_entry(text: str) -> bool:
+    """Whether `text` is such an entry (the digit test first: most lines fail it)."""
+    return text[:1].isdigit() and NUMBERED_ENTRY_RE.match(text) is not None
+
+
 MONTHS = {
     m: i
     for i, m in enumerate(
