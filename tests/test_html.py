@@ -123,3 +123,27 @@ def test_text_after_a_dropped_widget_stays_in_its_place() -> None:
         clean(page).to_text()
         == "第一句话写得很长很长，第二句话紧随其后，第三句话在这里，加粗的第四句以及结尾。\n"
     )
+
+
+def test_an_inline_element_with_an_unlikely_class_does_not_split_its_sentence() -> None:
+    """`<a class="popup">` or `<span class="reference">` name no container: the
+    paragraph they sit in stays one paragraph (it came out as fragments and links)."""
+    page = f"""<html><body><div class="story"><p>{_PROSE}</p>
+    <p>开头的几句话，<a class="popup" href="#n1">一个注释</a>之后还有很多文字，\
+<span class="reference comment">[1]</span>直到句子的结尾。</p></div></body></html>"""
+    blocks, _ = html_blocks(page, Options())
+    assert [b.text for b in blocks][
+        -1
+    ] == "开头的几句话，一个注释之后还有很多文字，[1]直到句子的结尾。"
+
+
+def test_the_article_element_is_never_inside_an_unlikely_container() -> None:
+    """Structure outweighs a class name: an `<article>` inside an element whose class
+    says header is the article, not navigation (it was lost to the site's blurb)."""
+    paragraphs = "".join(f"<p>{_PROSE}{n}</p>" for n in range(4))
+    page = f"""<html><body><div class="site-header"><nav><a href="/">首页</a></nav>
+    <article itemprop="articleBody"><h1>标题</h1>{paragraphs}</article></div>
+    <div class="about"><p>本站简介：一个介绍网站的段落，写得也很长，有标点。</p>
+    <p>联系方式：另一个介绍网站的段落，写得也很长，有标点。</p></div></body></html>"""
+    text = clean(page).to_text()
+    assert all(f"{_PROSE}{n}" in text for n in range(4))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import REGEXES
@@ -35,6 +36,21 @@ UNITS_PER_LENGTH_POINT = 50
 _UNLIKELY_RE = re.compile(REGEXES["unlikelyCandidatesRe"].pattern)
 _MAYBE_RE = re.compile(REGEXES["okMaybeItsACandidateRe"].pattern)
 
+#: Inline (phrasing) tags: a class word on one of them (`<a class="popup">`, `<span
+#: class="reference">`) says nothing about a container, and marking it would split the
+#: sentence it sits in into fragments at the block walk.
+_INLINE_TAGS = frozenset(
+    ["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "img",
+     "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
+     "tt", "u", "var", "wbr", "br"]
+)  # fmt: skip
+#: Elements that say "this is the article" in markup. Structure outweighs a class name:
+#: no ancestor of the page's main article element is unlikely, whatever its class says
+#: (`<div class="header"><article>…</article></div>`).
+_ARTICLE_MARKERS = etree.XPath(
+    "//article | //main | //*[@role='main'] | //*[@itemprop='articleBody']"
+)
+
 #: Tags whose presence under a <div> keeps it a div (readability's `divToPElementsRe`).
 _DIV_KEEPERS = frozenset({"a", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"})
 
@@ -50,10 +66,17 @@ class _ChineseAwareDocument(Document):  # type: ignore[misc]
         return input
 
     def remove_unlikely_candidates(self) -> None:
-        """Record (never delete) comment, sidebar and footer containers."""
+        """Record (never delete) comment, sidebar and footer containers: block elements
+        whose class or id says so, unless they hold the page's article element."""
+        holds_article = _article_ancestors(self.html)
         for elem in self.html.xpath("//*[@class or @id]"):
             marks = f"{elem.get('class', '')} {elem.get('id', '')}".lower()
-            if elem.tag in ("html", "body", "article", "main") or len(marks) < 3:
+            if (
+                elem.tag in ("html", "body", "article", "main")
+                or elem.tag in _INLINE_TAGS
+                or len(marks) < 3
+                or elem in holds_article
+            ):
                 continue
             if _UNLIKELY_RE.search(marks) and not _MAYBE_RE.search(marks):
                 self.unlikely.add(elem)
@@ -131,6 +154,17 @@ class _ChineseAwareDocument(Document):  # type: ignore[misc]
         for visited in path:
             self._inside_unlikely[visited] = inside
         return inside
+
+
+def _article_ancestors(tree: HtmlElement) -> set[HtmlElement]:
+    """The article element with the most text (`<article>`, `<main>`, `role=main`,
+    `itemprop=articleBody`) and its ancestors. Only the largest counts: teaser cards in
+    a sidebar are `<article>`s too."""
+    markers = _ARTICLE_MARKERS(tree)
+    if not markers:
+        return set()
+    largest = max(markers, key=lambda e: len(e.text_content()))
+    return {largest, *largest.iterancestors()}
 
 
 def find_main_candidate(tree: HtmlElement) -> tuple[HtmlElement | None, set[HtmlElement]]:
