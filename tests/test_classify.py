@@ -246,3 +246,43 @@ def test_a_comment_thread_longer_than_the_article_is_cut_at_its_heading() -> Non
     blocks = [paragraph(text, index) for index, text in enumerate([*article, *comments])]
     kept = [d.block.text for d in classify_blocks(blocks) if d.verdict.value == "body"]
     assert kept == article
+
+
+def _html_page_text(body: str) -> str:
+    from articlekit import clean
+
+    return clean(f"<html><body>{body}</body></html>").to_text()
+
+
+def test_pictures_and_their_captions_do_not_end_a_step_by_step_article() -> None:
+    """Step, picture, caption, step…: a caption is dropped from the text, but a run of
+    them is figure material inside the article, not chrome that ends it."""
+    intro = "<p>This guide shows how to build a small glass garden at home, step by step.</p>" * 4
+    steps = "".join(
+        f"<div><p>Step {n}</p><figure><img src='s{n}.jpg' alt=''>"
+        f"<figcaption>The garden after step {n} (Pat Example)</figcaption></figure>"
+        f"<p>Now do the thing for step {n}, carefully and slowly, and check the soil "
+        "before you go on to the next one.</p></div>"
+        for n in range(1, 9)
+    )
+    text = _html_page_text(f"<div class='story'>{intro}</div><div>{steps}</div>")
+    assert "Now do the thing for step 8, carefully and slowly" in text
+    assert "(Pat Example)" not in text
+
+
+def test_a_mention_of_related_pages_inside_the_article_does_not_end_it() -> None:
+    """`See also: …` or a table's `Comment` header inside the main candidate, with as
+    much of the candidate's prose after it as before, is a mention, not the end."""
+    para = (
+        "<p>"
+        + "The island economy grew steadily, and exports of wool rose each year. " * 3
+        + "{}</p>"
+    )
+    before = "".join(para.format(n) for n in range(6))
+    after = "".join(para.format(n) for n in range(6, 12))
+    text = _html_page_text(
+        f"<div class='entry'>{before}<p>See also: List of companies</p>{after}</div>"
+        "<div class='related'><h3>Related articles</h3><p>Another story</p></div>"
+    )
+    assert "rose each year. 11" in text and "rose each year. 0" in text
+    assert "See also" not in text

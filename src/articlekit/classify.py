@@ -125,6 +125,9 @@ MIN_PROSE_SHARE_BEFORE_TERMINATOR = 0.5
 #: …or, for a comment heading, past this much prose (units): a long comment thread can
 #: outweigh the article it follows.
 MIN_PROSE_UNITS_BEFORE_COMMENTS = 150
+#: …unless it lies inside the main candidate and the candidate's prose after it is at
+#: least this share of the prose before it: then the article goes on past a mention.
+MIN_MAIN_PROSE_SHARE_PAST_MENTION = 0.5
 
 
 #: Cheap pre-checks: every date shape we read has a 4-digit year, and a breadcrumb needs
@@ -209,18 +212,33 @@ def classify_blocks(
     )
     judgements = [judge_block(*args) for args in zip(blocks, features, cues, strict=True)]
     zones = [b.zone for b in blocks]
+    _relieve_figure_captions(blocks, judgements)
     start, end = find_article_region(judgements, features, zones)
     if end < start:
         # No prose at all (a short note, a poem, a list): keep every line that is not
         # chrome rather than report an empty article.
         return _decide(blocks, judgements, 0, len(blocks) - 1)
-    cut = _cut_at_terminator(judgements, features, start, end)
+    cut = _cut_at_terminator(judgements, features, zones, start, end)
     if cut < end:
         # Prose past the related list or comment heading helped the region reach this
         # far; without it the best region may end sooner. Choosing again within the cut
         # makes the result a fixed point: cleaning the output again changes nothing.
         start, end = find_article_region(judgements, features, zones, within=(start, cut))
     return _decide(blocks, judgements, start, end)
+
+
+def _relieve_figure_captions(blocks: Sequence[Block], judgements: list[Judgement]) -> None:
+    """A caption the markup ties to a figure (a `<figcaption>`, or a line right after
+    a picture) is dropped from the text but belongs to the article: in the region search
+    it costs what a short line costs, so a step-by-step article (step, picture, caption,
+    step…) is not cut at its first picture. Raw text has no pictures, so a caption-like
+    line there keeps the full chrome penalty."""
+    for index, judgement in enumerate(judgements):
+        if judgement.reason is Reason.CAPTION and (
+            blocks[index].tag == "figcaption"
+            or (index > 0 and blocks[index - 1].kind is BlockKind.IMAGE)
+        ):
+            judgements[index] = _FIGURE_CAPTION
 
 
 def judge_block(block: Block, feat: Features, screened: LineCues | None = None) -> Judgement:
@@ -260,6 +278,8 @@ _PARAGRAPH = BlockKind.PARAGRAPH
 _STRUCTURE_KINDS = frozenset({BlockKind.TABLE, BlockKind.IMAGE, BlockKind.CODE, BlockKind.LIST})
 _SHORT_IN_BODY = _JUDGEMENTS[Label.SHORT, Reason.SHORT_IN_BODY]
 _PROSE = _JUDGEMENTS[Label.GOOD, Reason.PROSE]
+#: A caption tied to a picture: removed like chrome, scored like a short line.
+_FIGURE_CAPTION = Judgement(Label.BAD, Reason.CAPTION)
 
 
 def _judge_structure(block: Block, feat: Features) -> Judgement:
@@ -396,7 +416,7 @@ def find_article_region(
 def _region_score(judgement: Judgement, feat: Features) -> float:
     if judgement.label is Label.GOOD:
         return float(feat.units)
-    if judgement.label is Label.BAD:
+    if judgement.label is Label.BAD and judgement is not _FIGURE_CAPTION:
         return -float(CHROME_PENALTY)
     return -float(SHORT_PENALTY)
 
@@ -430,23 +450,38 @@ def _zone_weighted(score: float, zone: Zone, feat: Features, outside_weight: flo
 
 
 def _cut_at_terminator(
-    judgements: Sequence[Judgement], features: Sequence[Features], start: int, end: int
+    judgements: Sequence[Judgement],
+    features: Sequence[Features],
+    zones: Sequence[Zone],
+    start: int,
+    end: int,
 ) -> int:
-    """End the region before a related-list or comment heading that follows most prose."""
-    total = sum(
-        f.units
-        for j, f in zip(judgements[start : end + 1], features[start : end + 1], strict=True)
-        if j.label is Label.GOOD
-    )
-    seen = 0
-    for index in range(start, end + 1):
+    """End the region before a related-list or comment heading that follows most prose.
+
+    Structure outweighs the word: a terminator inside the page's main candidate that
+    the candidate's prose goes on well past (`See also: …` in an encyclopedia entry, a
+    table's `Comment` column) is a mention in the article, not its end."""
+    region = range(start, end + 1)
+    total = main_total = 0
+    for index in region:
+        if judgements[index].label is Label.GOOD:
+            total += features[index].units
+            main_total += features[index].units if zones[index] is Zone.MAIN else 0
+    seen = main_seen = 0
+    for index in region:
         judgement = judgements[index]
         if judgement.label is Label.GOOD:
             seen += features[index].units
+            main_seen += features[index].units if zones[index] is Zone.MAIN else 0
         elif judgement.reason in (Reason.RELATED, Reason.COMMENT) and (
             seen >= total * MIN_PROSE_SHARE_BEFORE_TERMINATOR
             or (judgement.reason is Reason.COMMENT and seen >= MIN_PROSE_UNITS_BEFORE_COMMENTS)
         ):
+            if (
+                zones[index] is Zone.MAIN
+                and main_total - main_seen >= MIN_MAIN_PROSE_SHARE_PAST_MENTION * seen
+            ):
+                continue
             return _last_prose(judgements, start, index - 1)
     return end
 
