@@ -147,3 +147,16 @@ def test_the_article_element_is_never_inside_an_unlikely_container() -> None:
     <p>联系方式：另一个介绍网站的段落，写得也很长，有标点。</p></div></body></html>"""
     text = clean(page).to_text()
     assert all(f"{_PROSE}{n}" in text for n in range(4))
+
+
+@pytest.mark.parametrize(
+    "before_body",
+    ["<tr><td>{}</td></tr>", "<table><tr><td>菜单</td></tr></table><div>{}</div>"],
+)
+def test_content_the_parser_left_in_head_is_read(before_body: str) -> None:
+    """Stray table rows before `<body>` (or no `<body>` tag) leave the page inside
+    <head>; it used to be dropped with the head: "no article text found"."""
+    paragraphs = "".join(f"<p>{_PROSE}{n}</p>" for n in range(3))
+    page = f"<html><head><title>标题</title>{before_body.format(paragraphs)}</html>"
+    text = clean(page).to_text()
+    assert all(f"{_PROSE}{n}" in text for n in range(3))

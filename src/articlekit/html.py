@@ -130,6 +130,7 @@ def html_blocks(markup: str, options: Options) -> tuple[list[Block], Metadata]:
     """Parse the page once and return its blocks and the metadata in its markup."""
     tree = parse_html(markup)
     meta = page_metadata(tree)
+    _move_stray_head_content(tree)
     _drop_non_content(tree)
     body = tree.find("body")
     root = body if body is not None else tree
@@ -214,6 +215,37 @@ def _max_depth(tags: list[tuple[str, str]]) -> int:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+#: Elements that belong in <head>; anything else there is page content the parser
+#: put in the wrong place.
+_HEAD_TAGS = frozenset(
+    ["title", "meta", "link", "style", "script", "base", "noscript", "template", "object"]
+)
+
+
+def _move_stray_head_content(tree: HtmlElement) -> None:
+    """Move content elements that landed in <head> to the start of <body>.
+
+    Stray table rows or cells before `<body>` (and a page with no `<body>` tag at all)
+    make libxml2 keep everything that follows inside <head>, which is then dropped:
+    the page read as empty. Browsers show that content, so it is moved to the body.
+
+    >>> tree = parse_html("<html><head><title>T</title><tr><td><p>Story.</p></td></tr></html>")
+    >>> _move_stray_head_content(tree); tree.find("body").text_content()
+    'Story.'
+    """
+    head = tree.find("head")
+    if head is None:
+        return
+    stray = [c for c in head if isinstance(c.tag, str) and c.tag.lower() not in _HEAD_TAGS]
+    if not stray:
+        return
+    body = tree.find("body")
+    if body is None:
+        body = etree.SubElement(tree, "body")
+    for position, child in enumerate(stray):
+        body.insert(position, child)
 
 
 def _drop_non_content(tree: HtmlElement) -> None:
