@@ -62,6 +62,9 @@ class Reason(StrEnum):
     SHARE_FOOTER = "share/footer"
     PAGE_TITLE = "page-title line"
     OUTSIDE = "outside the article"
+    #: Set by the second opinion (`secondopinion.py`) when it overrules the classifier.
+    RECOVERED = "main content restored by the second opinion"
+    DISPLACED = "outside the main content (second opinion)"
 
 
 class Block(NamedTuple):
@@ -154,6 +157,8 @@ class Article:
     decisions: tuple[Decision, ...] = field(default=(), repr=False, compare=False)
     encoding: str | None = None
     warnings: tuple[str, ...] = ()
+    #: Page-level decisions worth explaining (the second opinion's); `--explain` shows them.
+    notes: tuple[str, ...] = ()
 
     def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
         """The JSON contract `articlekit/article@1`; `removed` only when `explain`."""

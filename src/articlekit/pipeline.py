@@ -36,6 +36,11 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
         blocks, page_meta = split_text_blocks(loaded.text), Metadata()
     features = page_features(blocks)
     decisions = classify_blocks(blocks, features)
+    note = None
+    if loaded.is_html:
+        from articlekit.secondopinion import second_opinion
+
+        decisions, note = second_opinion(blocks, features, decisions)
     text_meta, decisions = extract_metadata(decisions, page_meta.title)
     kept = [index for index, decision in enumerate(decisions) if decision.verdict is Verdict.BODY]
     body = [blocks[index] for index in kept]
@@ -55,6 +60,7 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
         decisions=tuple(decisions),
         encoding=loaded.encoding,
         warnings=loaded.warnings,
+        notes=(note,) if note else (),
     )
 
 

@@ -60,7 +60,10 @@ def inspect_command(
         )
     Console(soft_wrap=False).print(table)
     kept = sum(d.is_body for d in article.decisions)
-    Console(stderr=True).print(f"{kept} kept, {len(article.decisions) - kept} removed")
+    console = Console(stderr=True)
+    for note in article.notes:
+        console.print(f"[cyan]{note}[/]", highlight=False)
+    console.print(f"{kept} kept, {len(article.decisions) - kept} removed")
 
 
 def print_removed(article: Article) -> None:
@@ -68,6 +71,8 @@ def print_removed(article: Article) -> None:
     from rich.console import Console
 
     console = Console(stderr=True)
+    for note in article.notes:
+        console.print(f"[dim]note[/] [cyan]{note}[/]", highlight=False)
     for removed in article.removed:
         text = removed.text.replace("\n", " ⏎ ")
         console.print(

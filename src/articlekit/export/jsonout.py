@@ -13,7 +13,8 @@ SCHEMA_ID = "articlekit/article@1"
 
 
 def article_to_dict(article: Article, *, explain: bool = False) -> dict[str, Any]:
-    """The article as plain JSON-ready data; `removed` appears only with `explain`."""
+    """The article as plain JSON-ready data; `removed` and `notes` (page-level decisions
+    such as the second opinion's) appear only with `explain`."""
     data: dict[str, Any] = {
         "schema": SCHEMA_ID,
         "title": article.title,
@@ -27,6 +28,7 @@ def article_to_dict(article: Article, *, explain: bool = False) -> dict[str, Any
     }
     if explain:
         data["removed"] = [{"reason": r.reason, "text": r.text} for r in article.removed]
+        data["notes"] = list(article.notes)
     return data
 
 
