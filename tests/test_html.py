@@ -160,3 +160,18 @@ def test_content_the_parser_left_in_head_is_read(before_body: str) -> None:
     page = f"<html><head><title>标题</title>{before_body.format(paragraphs)}</html>"
     text = clean(page).to_text()
     assert all(f"{_PROSE}{n}" in text for n in range(3))
+
+
+def test_a_story_inside_a_list_the_markup_left_open_comes_out_as_paragraphs() -> None:
+    """`<li>` never closed: libxml2 puts the rest of the page inside the menu's list.
+    The story (the main candidate) is read as paragraphs, the menu stays a list."""
+    paragraphs = "".join(f"<p>{_PROSE}{n}</p>" for n in range(4))
+    page = f"""<html><body><ul class="nav"><li><a href="/">首页</a><li><a href="/n">新闻</a>
+    <div class="story"><h1>标题</h1>{paragraphs}</div>
+    <div class="footer">版权所有 © 2024 某网站</div></body></html>"""
+    blocks, _ = html_blocks(page, Options())
+    kinds = {b.text: b.kind.value for b in blocks}
+    assert kinds["首页\n新闻"] == "list"
+    assert all(kinds[f"{_PROSE}{n}"] == "paragraph" for n in range(4))
+    text = clean(page).to_text()
+    assert "版权所有" not in text and "首页" not in text

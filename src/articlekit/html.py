@@ -307,6 +307,10 @@ class _Walker:
         self._in_unlikely = 0
         self._list_depth = 0
         self._items: list[str] = []
+        #: List depth at which the main candidate opened (0 outside it). A candidate that
+        #: lies inside a list (a list the markup left open, swallowing the story) gives
+        #: blocks of its own; only lists opened inside it make list items there.
+        self._list_base = 0
         self._list_links = 0
         self._heading = 0
         self._quote = 0
@@ -329,6 +333,9 @@ class _Walker:
         if element is self.main:
             self._flush()
             self._in_main += 1
+            if self._list_depth:
+                self._emit_list()
+                self._list_base = self._list_depth
         if element in self.unlikely:
             self._flush()
             self._in_unlikely += 1
@@ -367,7 +374,7 @@ class _Walker:
                 self._flush()
                 if tag in ("ul", "ol", "dl"):
                     self._list_depth -= 1
-                    if self._list_depth == 0:
+                    if self._list_depth == self._list_base:
                         self._emit_list()
                 elif tag in _HEADINGS:
                     self._heading = 0
@@ -380,6 +387,7 @@ class _Walker:
         if element is self.main:
             self._flush()
             self._in_main -= 1
+            self._list_base = 0
         if element in self.unlikely:
             self._flush()
             self._in_unlikely -= 1
@@ -404,7 +412,7 @@ class _Walker:
         text = normalize_space(collected)
         if not text:
             return
-        if self._list_depth:
+        if self._list_depth > self._list_base:
             self._items.append(text)
             self._list_links += links
         elif self._heading and not line_break:
@@ -424,7 +432,7 @@ class _Walker:
         self._items, self._list_links = [], 0
 
     def _image(self, element: HtmlElement) -> None:
-        if not self.keep_images or self._list_depth:
+        if not self.keep_images or self._list_depth > self._list_base:
             return
         src = element.get("src") or element.get("data-src") or element.get("data-original") or ""
         if src.strip():
