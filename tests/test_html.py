@@ -175,3 +175,53 @@ def test_a_story_inside_a_list_the_markup_left_open_comes_out_as_paragraphs() ->
     assert all(kinds[f"{_PROSE}{n}"] == "paragraph" for n in range(4))
     text = clean(page).to_text()
     assert "版权所有" not in text and "首页" not in text
+
+
+def _hidden_page(style: str, body_attrs: str, extra: str) -> str:
+    paragraphs = "".join(f"<p>{_PROSE}{n}</p>" for n in range(3))
+    return (
+        f"<html><head><title>标题</title><style>{style}</style></head><body {body_attrs}>"
+        f"<div class='story'>{paragraphs}{extra}</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("style", "body_attrs", "extra"),
+    [
+        (".seo-words { display: none }", "", "<div class='seo-words'><p>{}隐藏</p></div>"),
+        ("#copy{visibility:hidden}", "", "<p id='copy'>{}隐藏</p>"),
+        ("", "bgcolor='#FFFFFF'", "<p><font color='white'>{}隐藏</font></p>"),
+        ("body { background: #fff }", "", "<p style='color: #FFF'>{}隐藏</p>"),
+    ],
+)
+def test_text_a_reader_never_sees_is_dropped(style: str, body_attrs: str, extra: str) -> None:
+    """Hidden by the page's stylesheet, or drawn in its background's colour."""
+    text = clean(_hidden_page(style, body_attrs, extra.format(_PROSE))).to_text()
+    assert f"{_PROSE}2" in text
+    assert "隐藏" not in text
+
+
+@pytest.mark.parametrize(
+    ("style", "body_attrs", "extra"),
+    [
+        (
+            ".tab { display: none } .tab.on { display: block }",
+            "",
+            "<div class='tab on'><p>{}可见</p></div>",
+        ),
+        ("@media print { .extra { display: none } }", "", "<div class='extra'><p>{}可见</p></div>"),
+        ("", "", "<p style='color:#fff'>{}可见</p>"),
+        ("", "bgcolor='#000000'", "<p><font color='#fff'>{}可见</font></p>"),
+    ],
+)
+def test_text_a_browser_may_show_is_kept(style: str, body_attrs: str, extra: str) -> None:
+    """A class some rule shows again, a rule for print only, white text on a background
+    no markup declares (a picture, a class's dark panel), light text on a dark page."""
+    assert "可见" in clean(_hidden_page(style, body_attrs, extra.format(_PROSE))).to_text()
+
+
+def test_a_stylesheet_never_hides_most_of_the_page() -> None:
+    """A rule hiding the story's own container (revealed by a script after load) is
+    not followed: never lose the article to a guess about styles."""
+    page = _hidden_page(".story { display: none }", "", "")
+    assert f"{_PROSE}2" in clean(page).to_text()

@@ -25,6 +25,7 @@ from lxml.html import (
     document_fromstring,
 )
 
+from articlekit.hidden import HiddenRules, hidden_by_page, hidden_inline, stylesheet_rules
 from articlekit.htmlmeta import page_metadata
 from articlekit.model import Block, BlockKind, Metadata, Zone
 from articlekit.options import Options
@@ -85,7 +86,6 @@ _BLOCK_TAGS = frozenset(
     ]
 )
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 #: A tag runs to its `>` or, if unterminated, to the next `<`: never past it, so the
 #: scan stays linear on tag soup such as `<a<a<a…` (a lazy `[^>]*?>` is quadratic there).
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^<>]*>?")
@@ -249,10 +249,12 @@ def _move_stray_head_content(tree: HtmlElement) -> None:
 
 
 def _drop_non_content(tree: HtmlElement) -> None:
-    """Drop scripts, widgets and form controls, and elements hidden by attribute or
-    style, keeping the text that follows each."""
+    """Drop scripts, widgets and form controls, and elements a reader never sees
+    (`hidden.py`), keeping the text that follows each."""
+    rules = stylesheet_rules(style.text or "" for style in tree.iter("style"))
     doomed = list(tree.iter(*_DROPPED, etree.Comment))
-    doomed.extend(e for e in tree.xpath(_MAYBE_HIDDEN_XPATH) if _is_hidden(e))
+    doomed.extend(e for e in tree.xpath(_MAYBE_HIDDEN_XPATH) if hidden_inline(e))
+    doomed.extend(_hidden_by_rules_or_colour(tree, rules))
     for element in doomed:
         _remove_keeping_tail(element)
     head = tree.find("head")
@@ -283,11 +285,20 @@ def _remove_keeping_tail(element: HtmlElement) -> None:
         previous.tail = (previous.tail or "") + tail
 
 
-def _is_hidden(element: HtmlElement) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return element.tag not in ("html", "body")
-    style = element.get("style")
-    return bool(style and _HIDDEN_STYLE_RE.search(style))
+def _hidden_by_rules_or_colour(tree: HtmlElement, rules: HiddenRules) -> list[HtmlElement]:
+    """Elements the page's stylesheet hides, and text drawn in its background's colour.
+
+    Unlike a hidden attribute, a stylesheet rule may be undone by a script (content
+    revealed after load), so an element holding half the page's text or more is kept:
+    never lose the article to a guess about styles."""
+    xpath = "//font[@color] | //*[contains(@style, 'olor')]"
+    if rules.classes or rules.ids:
+        xpath += " | //*[@class or @id]"
+    found = [e for e in tree.xpath(xpath) if hidden_by_page(e, rules) and not hidden_inline(e)]
+    if not found:
+        return []
+    half_page = len(tree.text_content()) / 2
+    return [e for e in found if len(e.text_content()) < half_page]
 
 
 class _Walker:
