@@ -286,3 +286,33 @@ def test_a_mention_of_related_pages_inside_the_article_does_not_end_it() -> None
     )
     assert "rose each year. 11" in text and "rose each year. 0" in text
     assert "See also" not in text
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "We use cookies to improve your experience and to show you relevant ads. By clicking "
+        "Accept, you agree to the storing of cookies on your device.",
+        "本网站使用Cookie来改善您的浏览体验，继续浏览即表示您同意我们使用Cookie。",
+        "Wir verwenden Cookies, um unsere Website zu verbessern. Mit der Nutzung stimmen Sie zu "
+        "und akzeptieren unsere Richtlinie.",
+    ],
+)
+def test_a_cookie_banner_above_a_short_story_is_not_the_article(banner: str) -> None:
+    text = _html_page_text(
+        f"<div class='notice'><p>{banner}</p></div>"
+        "<div class='story'><h1>Budget passed</h1><p>The council approved next year's budget "
+        "on Tuesday night, after a three-hour debate.</p><p>Road repairs get the largest "
+        "increase.</p></div>"
+    )
+    assert "after a three-hour debate" in text
+    assert banner[:12] not in text
+
+
+def test_an_article_about_cookies_is_not_a_cookie_banner() -> None:
+    text = (
+        "Some browsers do not send third-party cookies by default, and the most "
+        "privacy-preserving one limits tracking; you can opt out of some ads, too."
+    )
+    assert chrome_reason(text, block_features_of(text)) is None
+    assert classify_blocks([paragraph(text)])[0].reason is Reason.PROSE

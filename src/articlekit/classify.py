@@ -41,7 +41,9 @@ from articlekit.vocab import (
     COMMENT_HEADING_WORDS,
     COMMENT_STUB_RE,
     COMMENT_STUB_WORDS,
+    CONSENT_RE,
     CONTACT_FIELD_RE,
+    COOKIE_WORDS,
     COUNTER,
     DATE_COUNTER_RE,
     DATE_RE,
@@ -250,6 +252,8 @@ def judge_block(block: Block, feat: Features, screened: LineCues | None = None) 
         return _judge_structure(block, feat)
     if units == 0:
         return _SHORT_IN_BODY
+    if units <= MAX_FOOTER_UNITS and is_consent_notice(text):
+        return _JUDGEMENTS[Label.BAD, Reason.CONSENT]
     if units > MAX_FOOTER_UNITS:
         cues = None
         chrome = chrome_reason(text, feat)
@@ -363,6 +367,28 @@ def _long_chrome_reason(text: str, feat: Features) -> Reason | None:
     if _is_menu_line(text, feat, starts=True, marks=True):
         return Reason.NAVIGATION
     return None
+
+
+def is_consent_notice(text: str) -> bool:
+    """A cookie banner: it names cookies and asks the reader to accept or set them
+    (the caller caps its length: a banner is a few sentences). It reads as prose and
+    often sits right above the story, so it was kept as the article's first paragraph,
+    or won over a short article.
+
+    >>> is_consent_notice("We use cookies to improve your experience. By continuing you accept them.")
+    True
+    >>> is_consent_notice("本网站使用Cookie，继续浏览即表示您同意。")
+    True
+    >>> is_consent_notice("The cookie jar was empty, so she baked another batch on Sunday.")
+    False
+    """
+    if not any(word in text for word in _COOKIE_CUES):
+        return False
+    return CONSENT_RE.search(text.casefold()) is not None
+
+
+#: Cookie words as they are written (a substring test before case-folding the text).
+_COOKIE_CUES = (*COOKIE_WORDS, "Cookie", "COOKIE")
 
 
 def is_contact_block(text: str) -> bool:

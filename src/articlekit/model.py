@@ -60,6 +60,7 @@ class Reason(StrEnum):
     RELATED = "related-article list"
     COMMENT = "comment stub"
     SHARE_FOOTER = "share/footer"
+    CONSENT = "cookie/consent notice"
     PAGE_TITLE = "page-title line"
     OUTSIDE = "outside the article"
     #: Set by the second opinion (`secondopinion.py`) when it overrules the classifier.

@@ -244,6 +244,15 @@ CAPTION_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 #: Disclaimers and statements that open with their label (`声明：…`, `Disclaimer: …`).
+#: A cookie or consent notice: it names cookies and asks the reader to accept them or
+#: to set them. Both halves are needed: an article about tracking names cookies and
+#: privacy without asking anything. Terms are lowercase: the text is case-folded first.
+COOKIE_WORDS = ("cookie", "クッキー", "쿠키")
+CONSENT_RE = re.compile(
+    r"accept|agree|consent|by continuing|if you continue|cookie (?:settings|preferences)|"
+    r"akzeptier|zustimm|einverstanden|einwillig|accepte|consentement|acepta|"
+    r"consentimiento|accett|consenso|aceit|concorda|согла|同意|接受|동의"
+)
 DISCLAIMER_WORDS = (
     "声明|聲明|免责声明|免責聲明|特别声明|特別聲明|郑重声明|版权声明|版權聲明|"
     "风险提示|風險提示|Disclaimer|Disclosure"
