@@ -38,7 +38,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from anchors import SYSTEMS  # noqa: E402
-from scoring import compare, summarise  # noqa: E402
+from halves import half_of, site_of  # noqa: E402
+from scoring import Counts, compare, summarise  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "bench" / "dev"
 SEED = ROOT / "fixtures" / "seed" / "infoq-sora-talk.txt"
@@ -47,6 +48,10 @@ BATCH_RUNS = 5
 #: Systems timed for pages/s, and interleaved rounds (the best round counts).
 SPEED_SYSTEMS = ("articlekit", "trafilatura", "readability-lxml")
 SPEED_ROUNDS = 5
+#: An article is lost on a page when articlekit's F1 is below LOST_BELOW while an
+#: anchor's is at least ANCHOR_GOT (the failure users of every extractor hit most).
+LOST_BELOW = 0.5
+ANCHOR_GOT = 0.8
 #: Pages in the batch folder (issue #5).
 BATCH_PAGES = 100
 #: Commands are timed as a user runs them, with Python's bytecode cache on. pip
@@ -64,6 +69,9 @@ class Result:
     failures: int = 0
     seconds: float = 0.0
     pages: int = 0
+    #: Per page: its counts, and the dev half (A or B) of its site.
+    docs: dict[str, Counts] = field(default_factory=dict)
+    halves: dict[str, str] = field(default_factory=dict)
 
     @property
     def pages_per_second(self) -> float:
@@ -80,8 +88,14 @@ def main() -> int:
     if missing:
         print(f"(not installed, skipped: {', '.join(missing)}; pip install -e '.[bench]')\n")
     results = [run_corpus(corpus, system) for corpus in corpora for system in systems]
-    report: dict[str, object] = {"accuracy": [_as_json(r) for r in results]}
-    print(accuracy_table(results, systems))
+    lost = lost_articles(results)
+    report: dict[str, object] = {
+        "accuracy": [_as_json(r) for r in results],
+        "lost": lost,
+        "halves": halves_report(results),
+    }
+    print(accuracy_table(results, systems, lost))
+    print(halves_table(results))
     if not args.no_speed:
         speed = measure_speed(results, corpora)
         report["speed"] = speed
@@ -106,7 +120,6 @@ def run_corpus(corpus: Path, system: str) -> Result:
         if line.strip()
     ]
     result = Result(system=system, corpus=corpus.name, pages=len(rows))
-    docs = []
     # Anchors loaded earlier (jieba's dictionary, NLTK data) leave millions of objects on
     # the heap; freezing them keeps the garbage collector from charging their cost to
     # whichever system happens to run after them.
@@ -121,15 +134,51 @@ def run_corpus(corpus: Path, system: str) -> Result:
         text = _safe(extract, data, is_text)
         result.seconds += time.perf_counter() - started
         result.failures += not text.strip()
-        docs.append(compare((corpus / row["gold"]).read_text("utf-8"), text))
-    result.scores = summarise(docs)
+        result.docs[row["id"]] = compare((corpus / row["gold"]).read_text("utf-8"), text)
+        result.halves[row["id"]] = half_of(site_of(corpus, row))
+    result.scores = summarise(list(result.docs.values()))
     return result
 
 
-def accuracy_table(results: list[Result], systems: list[str]) -> str:
-    lines = ["### Body F1 (P / R) per corpus — failures in brackets\n"]
-    lines.append("| corpus | " + " | ".join(systems) + " |")
-    lines.append("|---|" + "---|" * len(systems))
+def f1_of(counts: Counts) -> float:
+    """One page's F1 from its counts."""
+    hit, extra, missed = counts
+    return 2 * hit / (2 * hit + extra + missed) if hit else 0.0
+
+
+def lost_articles(results: list[Result]) -> dict[str, list[str]]:
+    """Per corpus, the pages where articlekit lost the article that an anchor found."""
+    lost: dict[str, list[str]] = {}
+    for mine in (r for r in results if r.system == "articlekit"):
+        anchors = [r for r in results if r.corpus == mine.corpus and r.system != "articlekit"]
+        lost[mine.corpus] = [
+            page
+            for page, counts in mine.docs.items()
+            if f1_of(counts) < LOST_BELOW
+            and any(f1_of(a.docs[page]) >= ANCHOR_GOT for a in anchors if page in a.docs)
+        ]
+    return lost
+
+
+def halves_report(results: list[Result]) -> dict[str, dict[str, dict[str, float]]]:
+    """Per corpus and system, F1 on half A (develop) and half B (check)."""
+    report: dict[str, dict[str, dict[str, float]]] = {}
+    for result in results:
+        row = report.setdefault(result.corpus, {}).setdefault(result.system, {})
+        for half in ("A", "B"):
+            docs = [c for page, c in result.docs.items() if result.halves[page] == half]
+            row[half] = summarise(docs)["f1"] if docs else 0.0
+            row[f"{half}_pages"] = float(len(docs))
+    return report
+
+
+def accuracy_table(results: list[Result], systems: list[str], lost: dict[str, list[str]]) -> str:
+    lines = [
+        "### Body F1 (P / R) per corpus — failures in brackets; lost: articlekit F1 < "
+        f"{LOST_BELOW} where an anchor gets ≥ {ANCHOR_GOT}\n"
+    ]
+    lines.append("| corpus | " + " | ".join(systems) + " | lost |")
+    lines.append("|---|" + "---|" * (len(systems) + 1))
     for corpus in dict.fromkeys(r.corpus for r in results):
         row = {r.system: r for r in results if r.corpus == corpus}
         best = max(row[s].scores["f1"] for s in systems)
@@ -140,7 +189,30 @@ def accuracy_table(results: list[Result], systems: list[str]) -> str:
             f1 = f"**{f1}**" if r.scores["f1"] == best else f1
             fail = f" [{r.failures}]" if r.failures else ""
             cells.append(f"{f1} ({r.scores['precision']:.2f}/{r.scores['recall']:.2f}){fail}")
+        pages = lost.get(corpus, [])
+        cells.append(f"{len(pages)}" + (f": {', '.join(p[:16] for p in pages)}" if pages else ""))
         lines.append(f"| {corpus} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def halves_table(results: list[Result]) -> str:
+    """articlekit beside the better of trafilatura and readability-lxml, per half."""
+    report = halves_report(results)
+    lines = [
+        "\n### Dev halves by site: A (develop) / B (check) — body F1\n",
+        "| corpus | pages A / B | articlekit A | articlekit B | best anchor A | best anchor B |",
+        "|---|---|---|---|---|---|",
+    ]
+    for corpus, systems in report.items():
+        mine = systems.get("articlekit")
+        anchors = [v for k, v in systems.items() if k in ("trafilatura", "readability-lxml")]
+        if mine is None:
+            continue
+        best = {h: max((a[h] for a in anchors), default=0.0) for h in ("A", "B")}
+        lines.append(
+            f"| {corpus} | {mine['A_pages']:.0f} / {mine['B_pages']:.0f} | {mine['A']:.3f} | "
+            f"{mine['B']:.3f} | {best['A']:.3f} | {best['B']:.3f} |"
+        )
     return "\n".join(lines)
 
 
