@@ -316,3 +316,20 @@ def test_an_article_about_cookies_is_not_a_cookie_banner() -> None:
     )
     assert chrome_reason(text, block_features_of(text)) is None
     assert classify_blocks([paragraph(text)])[0].reason is Reason.PROSE
+
+
+def test_a_slideshow_list_inside_the_story_is_a_gallery() -> None:
+    """Fifty captioned slides (`1/50 …`) inside the story: their captions read as
+    prose and outweighed it; the counters say it is a gallery."""
+    slides = "".join(
+        f"<li>{n}/50 Headline {n}</li><li>A caption that reads like prose, with a comma, "
+        f"and a full stop, about picture {n}.</li>"
+        for n in range(1, 51)
+    )
+    story = "".join(
+        f"<p>The market fell again on Friday, and traders blamed the weather, point {n}.</p>"
+        for n in range(6)
+    )
+    text = _html_page_text(f"<div class='story'>{story}<ul class='gallery'>{slides}</ul></div>")
+    assert "point 5." in text
+    assert "about picture 7" not in text

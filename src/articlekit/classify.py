@@ -562,6 +562,8 @@ def _judge_list(block: Block, feat: Features) -> Judgement:
     cluster such as date / place / word count); otherwise it is body structure."""
     if feat.link_density > MAX_TABLE_LINK_DENSITY:
         return _JUDGEMENTS[Label.BAD, Reason.NAVIGATION]
+    if is_slideshow(block.items):
+        return _JUDGEMENTS[Label.BAD, Reason.MEDIA]
     item_features = [block_features(Block(BlockKind.PARAGRAPH, item, 0)) for item in block.items]
     reasons = [chrome_reason(item, f) for item, f in zip(block.items, item_features, strict=True)]
     found = [r for r in reasons if r is not None]
@@ -570,6 +572,31 @@ def _judge_list(block: Block, feat: Features) -> Judgement:
     prose_items = sum(map(is_prose, item_features))
     is_good = prose_items * 2 >= len(item_features) and is_prose(feat)
     return _JUDGEMENTS[Label.GOOD if is_good else Label.SHORT, Reason.STRUCTURE]
+
+
+def is_slideshow(items: Sequence[str]) -> bool:
+    """A picture gallery drawn as a list: items that open with a slide counter (`1/50`,
+    `2/50`, …). Its captions read as prose, and a gallery can outweigh the story it
+    sits in; the counters say what it is.
+
+    >>> is_slideshow(["1/3 A harbour at dawn", "A caption, with words.", "2/3 Boats", "3/3 Nets"])
+    True
+    >>> is_slideshow(["Step 1/2 of the recipe: mix the flour and the water.", "Bake it."])
+    False
+    """
+    counters = 0
+    for item in items:
+        head = item.split(None, 1)[0] if item.strip() else ""
+        if _SLIDE_COUNTER_RE.fullmatch(head):
+            counters += 1
+            if counters >= MIN_SLIDE_COUNTERS:
+                return True
+    return False
+
+
+#: A slide counter (`12/50`) and how many items must open with one.
+_SLIDE_COUNTER_RE = re.compile(r"\d{1,3}/\d{1,3}")
+MIN_SLIDE_COUNTERS = 3
 
 
 def _is_metadata_line(text: str, feat: Features, digits: bool, starts: bool, words: bool) -> bool:
