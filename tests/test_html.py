@@ -178,7 +178,7 @@ def test_a_story_inside_a_list_the_markup_left_open_comes_out_as_paragraphs() ->
 
 
 def _hidden_page(style: str, body_attrs: str, extra: str) -> str:
-    paragraphs = "".join(f"<p>{_PROSE}{n}</p>" for n in range(3))
+    paragraphs = "".join(f"<p>{_PROSE}{n}</p>" for n in range(8))
     return (
         f"<html><head><title>标题</title><style>{style}</style></head><body {body_attrs}>"
         f"<div class='story'>{paragraphs}{extra}</div></body></html>"
@@ -224,4 +224,41 @@ def test_a_stylesheet_never_hides_most_of_the_page() -> None:
     """A rule hiding the story's own container (revealed by a script after load) is
     not followed: never lose the article to a guess about styles."""
     page = _hidden_page(".story { display: none }", "", "")
-    assert f"{_PROSE}2" in clean(page).to_text()
+    assert f"{_PROSE}7" in clean(page).to_text()
+
+
+@pytest.mark.parametrize("opening", ["<div style='display:none'>", "<noscript>", "<form><button>"])
+def test_an_element_left_open_that_swallows_the_page_is_not_dropped(opening: str) -> None:
+    """A hidden div, a `<noscript>` or a button whose end tag the markup forgot takes
+    the rest of the page into it (libxml2 does not repair it as a browser would)."""
+    paragraphs = "".join(f"<p>{_PROSE}{n}</p>" for n in range(8))
+    page = f"<html><body><div class='top'>{opening}菜单</div><div class='story'>{paragraphs}</div></body></html>"
+    page = page.replace("</div><div class='story'>", "<div class='story'>", 1)
+    assert f"{_PROSE}7" in clean(page).to_text()
+
+
+def test_a_menu_left_open_over_the_whole_page_does_not_hide_the_story() -> None:
+    """A header's menu whose `<li>` and `</div>` the markup forgot holds the whole page:
+    every paragraph lies in an "unlikely" container, readability finds no candidate,
+    and the page came out as one navigation list ("no article text found")."""
+    paragraphs = "".join(f"<p>{_PROSE}{n}</p>" for n in range(6))
+    links = "".join(f"<li><a href='/{n}'>栏目{n}</a>" for n in range(30))
+    page = (
+        f"<html><body><div class='header'><div class='nav'><ul>{links}"
+        f"<li><div class='story'><h1>标题</h1>{paragraphs}</div>"
+        "<div class='footer'>版权所有 © 2024 某网站</div></body></html>"
+    )
+    text = clean(page).to_text()
+    assert all(f"{_PROSE}{n}" in text for n in range(6))
+    assert "栏目" not in text
+
+
+def test_a_link_left_open_over_the_story_does_not_make_it_navigation() -> None:
+    """`<a>` without its `</a>`: libxml2 keeps the rest of the page inside the link,
+    so every paragraph read as link text and was removed as navigation."""
+    paragraphs = "".join(f"<p>{_PROSE}{n}</p>" for n in range(8))
+    page = (
+        "<html><body><a href='/'><img src='logo.png' alt=''>"
+        f"<div class='story'>{paragraphs}</div><a href='/more'>更多</a></body></html>"
+    )
+    assert f"{_PROSE}7" in clean(page).to_text()

@@ -35,11 +35,19 @@ from articlekit.textblocks import normalize_space
 #: Deepest tag nesting kept: a page nested deeper is parsed again without the deeper
 #: tags (their text stays).
 MAX_NESTING = 400
-#: Dropped with their content (the <head> goes too, after its metadata was read).
-_DROPPED = frozenset(
-    ["script", "style", "noscript", "template", "svg", "math", "select", "option", "button",
-     "textarea", "input", "iframe", "object", "embed", "canvas", "map", "dialog"]
+#: Dropped with their content (the <head> goes too, after its metadata was read):
+#: elements whose content is raw text (code, styles, a text field's value)…
+_RAW_TEXT_DROPPED = ("script", "style", "textarea")
+#: …and widgets whose content is elements, dropped unless they hold most of the page.
+_CONTAINERS_DROPPED = (
+    "noscript", "template", "svg", "math", "select", "option", "button", "input", "iframe",
+    "object", "embed", "canvas", "map", "dialog",
 )  # fmt: skip
+#: An element about to be dropped is measured from this many characters on, and kept
+#: when it holds more than this share of the page's visible text.
+MIN_GUARDED_CHARS = 200
+MAX_DROPPED_SHARE = 0.5
+
 _BLOCK_TAGS = frozenset(
     [
         "address",
@@ -115,6 +123,17 @@ _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 #: Whether a parsed page holds an element more than `MAX_NESTING` levels deep: one XPath
 #: step per level, evaluated in C, over levels that are empty on ordinary pages.
 _TOO_DEEP = etree.XPath("boolean(" + "/*" * (MAX_NESTING + 1) + ")")
+#: A link that holds another link, several paragraphs, or more text than any link or
+#: teaser card holds, is one whose `</a>` the markup forgot: libxml2 lets it run over
+#: the rest of the page (nested links cannot be written in HTML), and counting that
+#: text as link text made the story navigation. Found before readability turns
+#: inline-only divs into paragraphs (a card's divs would count).
+MAX_LINK_CHARS = 1000
+MAX_LINK_PARAGRAPHS = 2
+_BROKEN_LINKS = etree.XPath(
+    f"//a[.//a or count(.//p) > {MAX_LINK_PARAGRAPHS} "
+    f"or string-length(string(.)) > {MAX_LINK_CHARS}]"
+)
 #: A table is data (kept as rows) when it has no nested table and short cells.
 MAX_DATA_CELL_CHARS = 200
 MIN_DATA_ROWS = 2
@@ -134,8 +153,9 @@ def html_blocks(markup: str, options: Options) -> tuple[list[Block], Metadata]:
     _drop_non_content(tree)
     body = tree.find("body")
     root = body if body is not None else tree
+    broken_links = set(_BROKEN_LINKS(tree))
     main, unlikely = find_main_candidate(tree)
-    walker = _Walker(main, unlikely, keep_images=options.keep_images)
+    walker = _Walker(main, unlikely, broken_links, keep_images=options.keep_images)
     walker.walk(root)
     return walker.blocks, meta
 
@@ -252,9 +272,12 @@ def _drop_non_content(tree: HtmlElement) -> None:
     """Drop scripts, widgets and form controls, and elements a reader never sees
     (`hidden.py`), keeping the text that follows each."""
     rules = stylesheet_rules(style.text or "" for style in tree.iter("style"))
-    doomed = list(tree.iter(*_DROPPED, etree.Comment))
-    doomed.extend(e for e in tree.xpath(_MAYBE_HIDDEN_XPATH) if hidden_inline(e))
-    doomed.extend(_hidden_by_rules_or_colour(tree, rules))
+    doomed = list(tree.iter(*_RAW_TEXT_DROPPED, etree.Comment))
+    containers = list(tree.iter(*_CONTAINERS_DROPPED))
+    containers.extend(e for e in tree.xpath(_MAYBE_HIDDEN_XPATH) if hidden_inline(e))
+    containers.extend(_hidden_by_rules_or_colour(tree, rules))
+    share = _PageShare(tree)
+    doomed.extend(e for e in containers if not share.holds_most(e))
     for element in doomed:
         _remove_keeping_tail(element)
     head = tree.find("head")
@@ -286,29 +309,52 @@ def _remove_keeping_tail(element: HtmlElement) -> None:
 
 
 def _hidden_by_rules_or_colour(tree: HtmlElement, rules: HiddenRules) -> list[HtmlElement]:
-    """Elements the page's stylesheet hides, and text drawn in its background's colour.
-
-    Unlike a hidden attribute, a stylesheet rule may be undone by a script (content
-    revealed after load), so an element holding half the page's text or more is kept:
-    never lose the article to a guess about styles."""
+    """Elements the page's stylesheet hides, and text drawn in its background's colour."""
     xpath = "//font[@color] | //*[contains(@style, 'olor')]"
     if rules.classes or rules.ids:
         xpath += " | //*[@class or @id]"
-    found = [e for e in tree.xpath(xpath) if hidden_by_page(e, rules) and not hidden_inline(e)]
-    if not found:
-        return []
-    half_page = len(tree.text_content()) / 2
-    return [e for e in found if len(e.text_content()) < half_page]
+    return [e for e in tree.xpath(xpath) if hidden_by_page(e, rules) and not hidden_inline(e)]
+
+
+class _PageShare:
+    """Whether an element about to be dropped holds most of the page's visible text.
+
+    A hidden or widget element that holds most of the page is a sign that the parser
+    nested the page inside it: a `<div style="display:none">`, `<noscript>` or
+    `<form>` whose end tag the markup forgot takes everything after it (libxml2 does
+    not repair that as a browser does), and a script may undo a stylesheet rule.
+    Such an element stays: never lose the article to a guess about markup. The page's
+    text is measured only when an element is long enough to matter."""
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self.tree = tree
+        self._page_chars: int | None = None
+
+    def holds_most(self, element: HtmlElement) -> bool:
+        chars = len(element.text_content())
+        if chars < MIN_GUARDED_CHARS:
+            return False
+        if self._page_chars is None:
+            code = sum(len(e.text or "") for e in self.tree.iter(*_RAW_TEXT_DROPPED))
+            self._page_chars = len(self.tree.text_content()) - code
+        return chars > MAX_DROPPED_SHARE * self._page_chars
 
 
 class _Walker:
     """One iterative pass over the tree (lxml's iterwalk), emitting blocks in order."""
 
     def __init__(
-        self, main: HtmlElement | None, unlikely: set[HtmlElement], *, keep_images: bool
+        self,
+        main: HtmlElement | None,
+        unlikely: set[HtmlElement],
+        broken_links: set[HtmlElement],
+        *,
+        keep_images: bool,
     ) -> None:
         self.main = main
         self.unlikely = unlikely
+        #: Links whose end tag the markup forgot (`_BROKEN_LINKS`): not link text.
+        self.broken_links = broken_links
         self.keep_images = keep_images
         self.blocks: list[Block] = []
         self._text: list[str] = []
@@ -373,7 +419,7 @@ class _Walker:
                 self._quote += 1
             elif tag == "figcaption":
                 self._caption += 1
-        elif tag == "a":
+        elif tag == "a" and element not in self.broken_links:
             self._in_link += 1
         if element.text:
             self._add(element.text)
@@ -393,7 +439,7 @@ class _Walker:
                     self._quote -= 1
                 elif tag == "figcaption":
                     self._caption -= 1
-            elif tag == "a":
+            elif tag == "a" and element not in self.broken_links:
                 self._in_link -= 1
         if element is self.main:
             self._flush()

@@ -175,6 +175,12 @@ def find_main_candidate(tree: HtmlElement) -> tuple[HtmlElement | None, set[Html
     document.html = tree
     document.remove_unlikely_candidates()
     document.transform_misused_divs_into_paragraphs()
-    candidates = document.score_paragraphs()
-    best = document.select_best_candidate(candidates)
+    best = document.select_best_candidate(document.score_paragraphs())
+    if best is None and document.unlikely:
+        # Every paragraph lies in an "unlikely" container: on a real page, a header or
+        # menu whose end tag the markup forgot, which libxml2 (unlike a browser) lets
+        # run over the rest of the page. Class names are then no evidence at all.
+        document.unlikely.clear()
+        document._inside_unlikely.clear()
+        best = document.select_best_candidate(document.score_paragraphs())
     return (best["elem"] if best else None), document.unlikely
