@@ -81,7 +81,8 @@ _PROSE = "一段足够长的正文，讲述了研究的背景和动机，内容�
 
 def test_unlikely_containers_are_found_whatever_the_case_of_their_names() -> None:
     """Class and id words (comment, sidebar …) are matched case-insensitively; a
-    container that also names itself content (`main`) stays a candidate."""
+    container that also names itself content (`main`) stays a candidate (here it
+    scores enough to join the best candidate, its sibling, as part of the article)."""
     page = f"""<html><body>
     <div class="Article-Body"><p>{_PROSE}</p><p>{_PROSE}</p></div>
     <div id="SideBar"><div><section><p>{_PROSE}侧栏</p></section></div></div>
@@ -93,7 +94,7 @@ def test_unlikely_containers_are_found_whatever_the_case_of_their_names() -> Non
         marker: next(b.zone for b in blocks if marker in b.text)
         for marker in ("侧栏", "评论", "第二块")
     }
-    assert zone == {"侧栏": Zone.UNLIKELY, "评论": Zone.UNLIKELY, "第二块": Zone.OTHER}
+    assert zone == {"侧栏": Zone.UNLIKELY, "评论": Zone.UNLIKELY, "第二块": Zone.MAIN}
 
 
 def test_prose_nested_in_an_unlikely_container_never_wins_the_candidate() -> None:
@@ -105,7 +106,7 @@ def test_prose_nested_in_an_unlikely_container_never_wins_the_candidate() -> Non
     <aside id="sidebar"><div><div class="inner">{sidebar}</div></div></aside>
     </body></html>"""
     tree = parse_html(page)
-    main, unlikely = find_main_candidate(tree)
+    main, _, unlikely = find_main_candidate(tree)
     assert main is not None and main.get("class") == "story"
     assert [element.get("id") for element in unlikely] == ["sidebar"]
 
@@ -262,3 +263,22 @@ def test_a_link_left_open_over_the_story_does_not_make_it_navigation() -> None:
         f"<div class='story'>{paragraphs}</div><a href='/more'>更多</a></body></html>"
     )
     assert f"{_PROSE}7" in clean(page).to_text()
+
+
+def test_a_story_cut_into_sibling_containers_is_one_main_content() -> None:
+    """A story cut into three containers by a chart of short labels: readability's
+    best candidate is only the largest piece; its siblings that score like it join."""
+    piece = "".join(f"<p>第@{n}段。{_PROSE}</p>" for n in range(3))
+    chart = "<div class='chart'>" + "".join(f"<div>{n}%</div>" for n in range(60)) + "</div>"
+    page = (
+        "<html><body><div class='wrap'>"
+        f"<div class='part'>{piece.replace('@', 'a')}</div>{chart}"
+        f"<div class='part'>{piece.replace('@', 'b') * 3}</div>{chart}"
+        f"<div class='part'>{piece.replace('@', 'c')}</div></div></body></html>"
+    )
+    blocks, _ = html_blocks(page, Options())
+    zones = {b.text[:4]: b.zone for b in blocks if b.text.endswith(_PROSE)}
+    assert len(zones) == 9 and set(zones.values()) == {Zone.MAIN}
+    text = clean(page).to_text()
+    assert all(f"第{p}0段" in text for p in "abc")
+    assert "12%" not in text

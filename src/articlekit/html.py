@@ -29,7 +29,7 @@ from articlekit.hidden import HiddenRules, hidden_by_page, hidden_inline, styles
 from articlekit.htmlmeta import page_metadata
 from articlekit.model import Block, BlockKind, Metadata, Zone
 from articlekit.options import Options
-from articlekit.readable import find_main_candidate
+from articlekit.readable import MainContent, find_main_candidate
 from articlekit.textblocks import normalize_space
 
 #: Deepest tag nesting kept: a page nested deeper is parsed again without the deeper
@@ -154,8 +154,8 @@ def html_blocks(markup: str, options: Options) -> tuple[list[Block], Metadata]:
     body = tree.find("body")
     root = body if body is not None else tree
     broken_links = set(_BROKEN_LINKS(tree))
-    main, unlikely = find_main_candidate(tree)
-    walker = _Walker(main, unlikely, broken_links, keep_images=options.keep_images)
+    main = find_main_candidate(tree)
+    walker = _Walker(main, broken_links, keep_images=options.keep_images)
     walker.walk(root)
     return walker.blocks, meta
 
@@ -345,14 +345,14 @@ class _Walker:
 
     def __init__(
         self,
-        main: HtmlElement | None,
-        unlikely: set[HtmlElement],
+        main: MainContent,
         broken_links: set[HtmlElement],
         *,
         keep_images: bool,
     ) -> None:
-        self.main = main
-        self.unlikely = unlikely
+        #: The article's elements: readability's best candidate and the siblings it joins.
+        self.main = main.siblings | {main.element} if main.element is not None else frozenset()
+        self.unlikely = main.unlikely
         #: Links whose end tag the markup forgot (`_BROKEN_LINKS`): not link text.
         self.broken_links = broken_links
         self.keep_images = keep_images
@@ -387,7 +387,7 @@ class _Walker:
 
     def _start(self, element: HtmlElement, tag: str) -> bool:
         """Handle an opening tag; True when its subtree was consumed whole."""
-        if element is self.main:
+        if element in self.main:
             self._flush()
             self._in_main += 1
             if self._list_depth:
@@ -441,7 +441,7 @@ class _Walker:
                     self._caption -= 1
             elif tag == "a" and element not in self.broken_links:
                 self._in_link -= 1
-        if element is self.main:
+        if element in self.main:
             self._flush()
             self._in_main -= 1
             self._list_base = 0

@@ -12,7 +12,7 @@ so the block walk still sees them and the classifier decides.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -27,6 +27,13 @@ MIN_PARAGRAPH_UNITS = 12
 #: Cap on the length bonus of one paragraph (readability's 3 points per 100 chars).
 MAX_LENGTH_BONUS = 3.0
 UNITS_PER_LENGTH_POINT = 50
+#: Siblings of the best candidate join it (readability's rule): a score of at least
+#: this share of the best's and this many points, or a prose paragraph of this many
+#: units with links under this share.
+SIBLING_SCORE_SHARE = 0.2
+MIN_SIBLING_SCORE = 10.0
+MIN_SIBLING_PARAGRAPH_UNITS = 15
+MAX_SIBLING_LINK_DENSITY = 0.25
 
 
 #: readability's "unlikely" and "maybe a candidate" patterns are alternations of
@@ -167,20 +174,63 @@ def _article_ancestors(tree: HtmlElement) -> set[HtmlElement]:
     return {largest, *largest.iterancestors()}
 
 
-def find_main_candidate(tree: HtmlElement) -> tuple[HtmlElement | None, set[HtmlElement]]:
-    """The element readability (made Chinese-aware) picks as the article, and the
-    elements it considers unlikely to hold content. The tree's divs that hold only
-    inline content become paragraphs, as in readability."""
+class MainContent(NamedTuple):
+    """readability's pick: the best candidate, its siblings that belong to the article
+    too, and the containers it considers unlikely to hold content."""
+
+    element: HtmlElement | None
+    siblings: frozenset[HtmlElement]
+    unlikely: set[HtmlElement]
+
+
+def find_main_candidate(tree: HtmlElement) -> MainContent:
+    """The element readability (made Chinese-aware) picks as the article, its siblings
+    that belong to it, and the elements it considers unlikely to hold content. The
+    tree's divs that hold only inline content become paragraphs, as in readability."""
     document = _ChineseAwareDocument(tree)
     document.html = tree
     document.remove_unlikely_candidates()
     document.transform_misused_divs_into_paragraphs()
-    best = document.select_best_candidate(document.score_paragraphs())
+    candidates = document.score_paragraphs()
+    best = document.select_best_candidate(candidates)
     if best is None and document.unlikely:
         # Every paragraph lies in an "unlikely" container: on a real page, a header or
         # menu whose end tag the markup forgot, which libxml2 (unlike a browser) lets
         # run over the rest of the page. Class names are then no evidence at all.
         document.unlikely.clear()
         document._inside_unlikely.clear()
-        best = document.select_best_candidate(document.score_paragraphs())
-    return (best["elem"] if best else None), document.unlikely
+        candidates = document.score_paragraphs()
+        best = document.select_best_candidate(candidates)
+    if best is None:
+        return MainContent(None, frozenset(), document.unlikely)
+    siblings = _article_siblings(document, candidates, best)
+    return MainContent(best["elem"], siblings, document.unlikely)
+
+
+def _article_siblings(
+    document: _ChineseAwareDocument,
+    candidates: dict[HtmlElement, dict[str, Any]],
+    best: dict[str, Any],
+) -> frozenset[HtmlElement]:
+    """Siblings of the best candidate that continue the article, as readability joins
+    them: a story cut into several containers (by an ad slot, a chart, a newsletter
+    box) is one article, and the best candidate is only its largest piece. A sibling
+    joins when it scores at least a fifth of the best (and 10 points), or when it is a
+    paragraph of prose with few links."""
+    element = best["elem"]
+    parent = element.getparent()
+    if parent is None:
+        return frozenset()
+    threshold = max(MIN_SIBLING_SCORE, best["content_score"] * SIBLING_SCORE_SHARE)
+    joined = set()
+    for sibling in parent:
+        if sibling is element or sibling in document.unlikely or not isinstance(sibling.tag, str):
+            continue
+        score = candidates.get(sibling, {}).get("content_score", 0.0)
+        if score >= threshold or (
+            sibling.tag == "p"
+            and count_units(sibling.text_content()) >= MIN_SIBLING_PARAGRAPH_UNITS
+            and document.get_link_density(sibling) < MAX_SIBLING_LINK_DENSITY
+        ):
+            joined.add(sibling)
+    return frozenset(joined)

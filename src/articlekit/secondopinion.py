@@ -52,8 +52,13 @@ def second_opinion(
     kept_inside = sum(prose[index] for index in main if decisions[index].is_body)
     kept = sum(units for units, decision in zip(prose, decisions, strict=True) if decision.is_body)
     if kept_inside >= MAX_KEPT_SHARE * candidate or kept >= candidate:
-        return decisions, None
+        return _join_across_plain_gaps(blocks, features, decisions)
     judgements = {index: judge_block(blocks[index], features[index]) for index in main}
+    # Measured again without the candidate's own chrome (a gallery, a contact box):
+    # only prose the second opinion would restore counts as disagreement.
+    candidate = sum(prose[i] for i in main if _restorable(judgements[i], prose[i]))
+    if kept_inside >= MAX_KEPT_SHARE * candidate or kept >= candidate:
+        return _join_across_plain_gaps(blocks, features, decisions)
     if not _reads_as_article(judgements, features, main):
         return decisions, None
     first, last = _with_adjoining_body(decisions, main[0], main[-1])
@@ -70,6 +75,38 @@ def second_opinion(
     note = (
         f"second opinion: the classifier kept {kept_inside} of the {candidate} prose units "
         "in the page's main content; that content was restored"
+    )
+    return revised, note
+
+
+def _join_across_plain_gaps(
+    blocks: Sequence[Block], features: Sequence[Features], decisions: list[Decision]
+) -> tuple[list[Decision], str | None]:
+    """Main-content prose that the region search left out only because a run of plain
+    short lines (a chart's labels, a table's cells: no links, no chrome) separates it
+    from the kept article joins it; the short lines stay out. A chrome line (a link, a
+    related-list heading, a comment stub) in the gap ends the search there."""
+    kept = [index for index, decision in enumerate(decisions) if decision.is_body]
+    if not kept:
+        return decisions, None
+    revised = list(decisions)
+    joined = 0
+    for direction, start in ((1, kept[-1] + 1), (-1, kept[0] - 1)):
+        index = start
+        while 0 <= index < len(blocks):
+            block, feat = blocks[index], features[index]
+            label, _ = judge_block(block, feat)
+            if label is Label.BAD or feat.link_density:
+                break
+            if label is Label.GOOD and block.zone is Zone.MAIN:
+                revised[index] = make_decision((block, Verdict.BODY, Reason.RECOVERED))
+                joined += 1
+            index += direction
+    if not joined:
+        return decisions, None
+    note = (
+        f"second opinion: {joined} prose blocks of the page's main content, cut off by a "
+        "run of plain short lines, were joined to the article"
     )
     return revised, note
 
