@@ -282,3 +282,17 @@ def test_a_story_cut_into_sibling_containers_is_one_main_content() -> None:
     text = clean(page).to_text()
     assert all(f"第{p}0段" in text for p in "abc")
     assert "12%" not in text
+
+
+def test_a_caption_or_a_list_item_left_open_over_the_story_does_not_take_it() -> None:
+    """A `<figcaption>` or an `<li>` whose end tag is missing holds the paragraphs after
+    it: they were all removed as captions, or kept as one list with the menu."""
+    paragraphs = "".join(f"<p>{_PROSE}{n}</p>" for n in range(6))
+    for opening in ("<figure><img src='a.jpg'><figcaption>图片说明", "<ul class='tags'><li>标签"):
+        page = (
+            f"<html><body><div class='story'><h1>标题</h1>{opening}{paragraphs}</div></body></html>"
+        )
+        blocks, _ = html_blocks(page, Options())
+        kinds = {b.text: (b.kind.value, b.tag) for b in blocks}
+        assert all(kinds[f"{_PROSE}{n}"] == ("paragraph", "p") for n in range(6)), opening
+        assert f"{_PROSE}5" in clean(page).to_text()

@@ -134,6 +134,9 @@ _BROKEN_LINKS = etree.XPath(
     f"//a[.//a or count(.//p) > {MAX_LINK_PARAGRAPHS} "
     f"or string-length(string(.)) > {MAX_LINK_CHARS}]"
 )
+#: A list item or a caption that holds a page rather than an item: several paragraphs
+#: (a slide or a story summary has one or two).
+_HOLDS_A_PAGE = etree.XPath("count(.//p) > 3")
 #: A table is data (kept as rows) when it has no nested table and short cells.
 MAX_DATA_CELL_CHARS = 200
 MIN_DATA_ROWS = 2
@@ -364,14 +367,16 @@ class _Walker:
         self._in_unlikely = 0
         self._list_depth = 0
         self._items: list[str] = []
-        #: List depth at which the main candidate opened (0 outside it). A candidate that
-        #: lies inside a list (a list the markup left open, swallowing the story) gives
-        #: blocks of its own; only lists opened inside it make list items there.
-        self._list_base = 0
+        #: Elements inside a list whose text is blocks of its own, with the list depth
+        #: at which each opened: only lists opened inside them make list items there.
+        #: They are a main candidate inside a list, and a list item inside the main
+        #: content that holds several paragraphs: a list the markup left open, which
+        #: swallowed the story.
+        self._list_bases: list[tuple[HtmlElement, int]] = []
         self._list_links = 0
         self._heading = 0
         self._quote = 0
-        self._caption = 0
+        self._captions: list[HtmlElement] = []
 
     def walk(self, root: HtmlElement) -> None:
         walker = etree.iterwalk(root, events=("start", "end"))
@@ -389,10 +394,16 @@ class _Walker:
         """Handle an opening tag; True when its subtree was consumed whole."""
         if element in self.main:
             self._flush()
+            if self._list_depth > self._list_base:
+                self._open_list_base(element)
             self._in_main += 1
-            if self._list_depth:
-                self._emit_list()
-                self._list_base = self._list_depth
+        elif (
+            tag == "li"
+            and self._in_main
+            and self._list_depth > self._list_base
+            and _HOLDS_A_PAGE(element)
+        ):
+            self._open_list_base(element)
         if element in self.unlikely:
             self._flush()
             self._in_unlikely += 1
@@ -417,8 +428,9 @@ class _Walker:
                 self._heading = _HEADINGS[tag]
             elif tag == "blockquote":
                 self._quote += 1
-            elif tag == "figcaption":
-                self._caption += 1
+            elif tag == "figcaption" and not _HOLDS_A_PAGE(element):
+                # (a caption holding headings or paragraphs is one left open)
+                self._captions.append(element)
         elif tag == "a" and element not in self.broken_links:
             self._in_link += 1
         if element.text:
@@ -437,19 +449,30 @@ class _Walker:
                     self._heading = 0
                 elif tag == "blockquote":
                     self._quote -= 1
-                elif tag == "figcaption":
-                    self._caption -= 1
+                elif self._captions and self._captions[-1] is element:
+                    self._captions.pop()
             elif tag == "a" and element not in self.broken_links:
                 self._in_link -= 1
         if element in self.main:
             self._flush()
             self._in_main -= 1
-            self._list_base = 0
+        if self._list_bases and self._list_bases[-1][0] is element:
+            self._flush()
+            self._list_bases.pop()
         if element in self.unlikely:
             self._flush()
             self._in_unlikely -= 1
         if element.tail:
             self._add(element.tail)
+
+    @property
+    def _list_base(self) -> int:
+        return self._list_bases[-1][1] if self._list_bases else 0
+
+    def _open_list_base(self, element: HtmlElement) -> None:
+        self._flush()
+        self._emit_list()
+        self._list_bases.append((element, self._list_depth))
 
     def _add(self, text: str) -> None:
         self._text.append(text)
@@ -479,7 +502,7 @@ class _Walker:
         elif self._quote:
             self._emit(BlockKind.QUOTE, text, "blockquote", links=links)
         else:
-            tag = "figcaption" if self._caption else "p"
+            tag = "figcaption" if self._captions else "p"
             self._emit(BlockKind.PARAGRAPH, text, tag, links=links)
 
     def _emit_list(self) -> None:
