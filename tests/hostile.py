@@ -25,6 +25,9 @@ def cases() -> Iterator[tuple[str, bytes, str | None]]:
     yield "whitespace.txt", b" \n\t\r\n   \n", None
     yield "random.html", os.urandom(64 * 1024), None
     yield "nul.txt", b"\x00" * 4096 + PROSE.encode(), None
+    # A byline-like line whose `and`s sit inside words: the byline pattern tried both
+    # readings of each (74 s at 26 repetitions, doubling with every one).
+    yield "byline-and.txt", f"By Ab{'andAb' * 60}!\n{PROSE}\n".encode(), PROSE
     yield "spaces.html", f"<p>开头{' ' * 1_000_000}{PROSE}</p>".encode(), PROSE
     yield (
         "attribute-5mb.html",

@@ -142,7 +142,9 @@ BYLINE_WORDS = "By|Written by|Reporting by|Words by"
 BYLINE_RE = re.compile(
     rf"^\s*(?:{BYLINE_WORDS})\s+"
     r"(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
-    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)\s*$"
+    # `and` needs space on both sides: inside `AbandAb` it could end one name word or
+    # belong to it, and trying both at every `and` is exponential.
+    r"(?:(?:\s*[,&]\s*|\s+and\s+)[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)\s*$"
 )
 ZH_AUTHOR_RE = re.compile(
     f"(?:(?:作者|记者|記者|撰文|编译|编辑)\\s*[:：/｜|]?|(?<![{CJK_CLASS}])文\\s*[:：/｜|])\\s*(?P<names>[{CJK_CLASS}·]{{2,4}}"
