@@ -142,3 +142,24 @@ def test_subprocess_closed_pipe_ends_quietly() -> None:
     finally:
         os.close(write_end)
     assert (done.returncode, done.stderr) == (1, b"")
+
+
+@pytest.mark.parametrize("command", [["inspect"], ["clean", "--explain", "--format", "text"]])
+def test_page_text_never_acts_on_the_terminal(tmp_path: Path, command: list[str]) -> None:
+    """Rich markup in page text (`[link=…]`, a stray `[/x]`), escape sequences and bidi
+    overrides are shown, never obeyed: they made hyperlinks, crashed, or reached the
+    terminal raw."""
+    prose = "这是一段正文，用来测试终端输出，内容足够长，而且有标点符号。"
+    chrome = "[link=https://example.org]点此[/link] [/x] \x1b[2J\u202e反向"
+    page = (
+        f"<html><body><p>{chrome}</p><article><p>{prose}</p><p>{prose}</p></article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "articlekit", *command, str(path)], capture_output=True, timeout=60
+    )
+    out = done.stdout + done.stderr
+    assert done.returncode == 0, done.stderr
+    assert b"Traceback" not in out and b"\x1b" not in out and "\u202e".encode() not in out
+    assert b"[link=https://example.org]" in out

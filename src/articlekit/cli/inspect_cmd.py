@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -43,7 +44,7 @@ def inspect_command(
     name = "<stdin>" if source == "-" else source
     with reported(name):
         article = clean(read_input(source))
-    table = Table(title=f"{name}: {article.title or '(no title)'}", show_lines=False)
+    table = Table(title=terminal_safe(f"{name}: {article.title or '(no title)'}"), show_lines=False)
     table.add_column("#", justify="right", style="dim")
     table.add_column("verdict")
     table.add_column("reason")
@@ -55,6 +56,7 @@ def inspect_command(
         colour = _COLOURS.get("body" if decision.is_body else decision.reason.value, "red")
         text = (decision.block.text or decision.block.src).replace("\n", " ⏎ ")
         preview = text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…"
+        preview = terminal_safe(preview)
         table.add_row(
             str(number), f"[{colour}]{verdict}[/]", f"[{colour}]{decision.reason.value}[/]", preview
         )
@@ -62,7 +64,7 @@ def inspect_command(
     kept = sum(d.is_body for d in article.decisions)
     console = Console(stderr=True)
     for note in article.notes:
-        console.print(f"[cyan]{note}[/]", highlight=False)
+        console.print(f"[cyan]{terminal_safe(note)}[/]", highlight=False)
     console.print(f"{kept} kept, {len(article.decisions) - kept} removed")
 
 
@@ -72,9 +74,24 @@ def print_removed(article: Article) -> None:
 
     console = Console(stderr=True)
     for note in article.notes:
-        console.print(f"[dim]note[/] [cyan]{note}[/]", highlight=False)
+        console.print(f"[dim]note[/] [cyan]{terminal_safe(note)}[/]", highlight=False)
     for removed in article.removed:
-        text = removed.text.replace("\n", " ⏎ ")
-        console.print(
-            f"[dim]removed[/] [yellow]{removed.reason}[/]: {text[:PREVIEW_CHARS]}", highlight=False
-        )
+        text = terminal_safe(removed.text.replace("\n", " ⏎ ")[:PREVIEW_CHARS])
+        console.print(f"[dim]removed[/] [yellow]{removed.reason}[/]: {text}", highlight=False)
+
+
+#: Characters a terminal acts on instead of showing: C0/C1 controls (escape sequences
+#: start with ESC or CSI) and the bidirectional overrides that reorder what is shown.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    r"""Page text (or a file name) as Rich shows it literally: markup such as
+    `[link=…]` escaped, and every control or bidi-override character made visible.
+
+    >>> terminal_safe("[link=http://x]click[/link] \x1b[2J")
+    '\\[link=http://x]click\\[/link] �[2J'
+    """
+    from rich.markup import escape
+
+    return escape(_CONTROL_RE.sub("\ufffd", text))
