@@ -394,9 +394,11 @@ class _Walker:
         """Handle an opening tag; True when its subtree was consumed whole."""
         if element in self.main:
             self._flush()
-            if self._list_depth > self._list_base:
-                self._open_list_base(element)
             self._in_main += 1
+            if self._list_depth > self._list_base:
+                # The items before it go out as one list of the main content: a list
+                # that swallowed the story holds its headline and lead there too.
+                self._open_list_base(element)
         elif (
             tag == "li"
             and self._in_main
