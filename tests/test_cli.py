@@ -163,3 +163,29 @@ def test_page_text_never_acts_on_the_terminal(tmp_path: Path, command: list[str]
     assert done.returncode == 0, done.stderr
     assert b"Traceback" not in out and b"\x1b" not in out and "\u202e".encode() not in out
     assert b"[link=https://example.org]" in out
+
+
+def test_clean_never_writes_over_its_input(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    original = (PAGES / "cjn-1.html").read_bytes()
+    page.write_bytes(original)
+    link = tmp_path / "link.html"
+    link.symlink_to(page)
+    for target in (page, link):
+        done = subprocess.run(
+            [sys.executable, "-m", "articlekit", "clean", str(page), "-o", str(target)],
+            capture_output=True,
+            timeout=60,
+        )
+        assert done.returncode == 1 and done.stderr.count(b"\n") == 1 and b"input" in done.stderr
+        assert page.read_bytes() == original
+
+
+def test_library_input_of_the_wrong_type_is_an_articlekit_error() -> None:
+    from articlekit import ArticlekitError, clean
+
+    for wrong in (None, 5, 1.5, ["<p>x</p>"]):
+        with pytest.raises(ArticlekitError):
+            clean(wrong)  # type: ignore[arg-type]
+    page = "<p>这是一段正文，用来测试内存视图的输入，内容足够长，而且有标点符号。</p>"
+    assert "内存视图" in clean(memoryview(page.encode())).to_text()  # type: ignore[arg-type]

@@ -13,7 +13,13 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from articlekit.errors import BinaryInputError, DecodeError, EmptyInputError, InputTooLargeError
+from articlekit.errors import (
+    BinaryInputError,
+    DecodeError,
+    EmptyInputError,
+    InputTooLargeError,
+    UnsupportedInputError,
+)
 
 #: Bytes of the page scanned for a charset declaration; declarations sit in <head>.
 DECLARATION_SCAN_BYTES = 16 * 1024
@@ -76,13 +82,18 @@ class Loaded:
 
 
 def load(data: bytes | str, *, max_bytes: int) -> Loaded:
-    """Decode `data` (if bytes) and sniff whether it is HTML.
+    """Decode `data` (if bytes; a bytearray or memoryview is taken as bytes) and sniff
+    whether it is HTML. Anything else is an `UnsupportedInputError`, not a TypeError.
 
     >>> load("<p>你好</p>".encode("gbk") + b'<meta charset="gb2312">', max_bytes=1000).encoding
     'gb18030'
     >>> load("just text", max_bytes=100).is_html
     False
     """
+    if isinstance(data, bytearray | memoryview):
+        data = bytes(data)
+    elif not isinstance(data, str | bytes):
+        raise UnsupportedInputError(f"input must be bytes or str, not {type(data).__name__}")
     if isinstance(data, str):
         if len(data) > max_bytes:
             raise InputTooLargeError(

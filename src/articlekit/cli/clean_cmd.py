@@ -40,7 +40,7 @@ def clean_command(
     ] = False,
 ) -> None:
     """Clean one page: find the article, keep its structure, drop the site chrome."""
-    from articlekit.cli.io import read_input, write_output
+    from articlekit.cli.io import read_input, refuse_overwriting_input, write_output
     from articlekit.export import render
     from articlekit.options import Options
     from articlekit.pipeline import clean
@@ -48,6 +48,7 @@ def clean_command(
     name = "<stdin>" if source == "-" else source
     with reported(name, debug=debug):
         options = Options(max_input_bytes=int(max_mb * 2**20))
+        refuse_overwriting_input(source, output)
         article = clean(read_input(source, options.max_input_bytes), url=url, options=options)
         for warning in article.warnings:
             sys.stderr.write(f"articlekit: {name}: warning: {warning}\n")

@@ -3,6 +3,7 @@ written atomically (a temp file in the same folder, then a rename)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,6 +22,19 @@ def read_input(name: str, max_bytes: int | None = None) -> bytes:
         raise IsADirectoryError(21, "is a folder; use `articlekit batch` for folders")
     with path.open("rb") as handle:
         return handle.read(limit)
+
+
+def refuse_overwriting_input(source: str, target: str | None) -> None:
+    """`clean page.html -o page.html` would replace the page with its cleaned text: an
+    output that is the input file (by name or through a link) is refused."""
+    if source == "-" or target is None or target == "-":
+        return
+    try:
+        same = os.path.samefile(source, target)
+    except OSError:  # the output does not exist yet (or the input does not: read says so)
+        return
+    if same:
+        raise OutputWriteError("is the input; refusing to write over it", source=target)
 
 
 def write_output(text: str, target: str | None) -> None:
