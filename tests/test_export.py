@@ -107,3 +107,44 @@ def test_json_escapes_control_characters() -> None:
 def test_escape_keeps_plain_text_readable() -> None:
     assert escape_markdown("在 2024 年，模型变大了。") == "在 2024 年，模型变大了。"
     assert escape_markdown("1. not a list") == "1\\. not a list"
+
+
+def _rendered(page: str) -> str:
+    """The page's Markdown rendered by a CommonMark renderer (rich's own dependency)."""
+    from markdown_it import MarkdownIt
+
+    from articlekit import clean
+
+    return str(MarkdownIt("commonmark").render(clean(page).to_markdown()))
+
+
+_STORY = "<p>这是一段正文，用来测试导出的安全性，内容足够长，而且有标点符号。</p>" * 3
+
+
+def test_a_code_block_holding_a_fence_cannot_let_page_html_out() -> None:
+    page = (
+        f"<html><body><article>{_STORY}<pre>x = 1\n````\n&lt;script&gt;alert(1)&lt;/script&gt;\n"
+        "&lt;img src=x onerror=alert(2)&gt;</pre></article></body></html>"
+    )
+    html = _rendered(page)
+    assert "<script" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)" in html
+
+
+def test_an_image_address_with_newlines_cannot_end_the_image_syntax() -> None:
+    page = (
+        f"<html><body><article>{_STORY}<img src='a.png&#10;)<script>alert(1)</script>'"
+        f" alt='图'>{_STORY}</article></body></html>"
+    )
+    assert "<script" not in _rendered(page)
+
+
+def test_a_ragged_table_is_not_padded_row_by_row() -> None:
+    """One wide row and many short ones: padding every row to the widest made the
+    Markdown grow with rows × width (a 290 KB table became 300 MB)."""
+    from articlekit.export.markdown import _table
+
+    rows = (tuple(f"c{n}" for n in range(500)), *((f"r{n}", "v") for n in range(500)))
+    markdown = _table(rows)
+    assert len(markdown) < 50_000
+    assert markdown.splitlines()[2] == "| r0 | v |"

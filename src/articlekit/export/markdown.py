@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import quote
 
 from articlekit.model import Article, Block, BlockKind, Section
 
@@ -17,6 +18,8 @@ _ORDERED_RE = re.compile(r"^(\s*\d+)([.)])(?=\s|$)", re.MULTILINE)
 _INLINE_RE = re.compile(r"([\\`*\[\]])|<(?=[A-Za-z/!?])|(?<!\w)_|_(?!\w)")
 _SAFE_URL_RE = re.compile(r"^(?:https?://|//|/|\./|\.\./|[\w.-]+(?:/|$))", re.IGNORECASE)
 _UNSAFE_SCHEME_RE = re.compile(r"^\s*(?:javascript|vbscript|data|file):", re.IGNORECASE)
+_URL_UNSAFE_RE = re.compile(r"[\s\x00-\x1f\x7f-\x9f()<>\\`]")
+_BACKTICKS_RE = re.compile(r"`+")
 
 
 def article_to_markdown(article: Article) -> str:
@@ -50,7 +53,20 @@ def safe_url(url: str) -> str | None:
     url = url.strip()
     if not url or _UNSAFE_SCHEME_RE.match(url) or not _SAFE_URL_RE.match(url):
         return None
-    return url.replace(" ", "%20").replace(")", "%29").replace("(", "%28")
+    # Whitespace, controls, brackets and angle brackets would end the link or open HTML.
+    return _URL_UNSAFE_RE.sub(lambda m: quote(m.group(0), safe=""), url)
+
+
+def code_block(text: str) -> str:
+    r"""A fenced code block whose fence is longer than any run of backticks inside, so
+    no line of the code can close it early (and let page HTML out as live HTML).
+
+    >>> code_block("a\n````\n<script>")
+    '`````\na\n````\n<script>\n`````'
+    """
+    longest = max((len(run) for run in _BACKTICKS_RE.findall(text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}\n{text}\n{fence}"
 
 
 def _front_matter(article: Article) -> str:
@@ -84,8 +100,7 @@ def _block(block: Block) -> str:
             f"> {escape_markdown(line)}" if line else ">" for line in block.text.split("\n")
         )
     if block.kind is BlockKind.CODE:
-        fence = "````" if "```" in block.text else "```"
-        return f"{fence}\n{block.text}\n{fence}"
+        return code_block(block.text)
     if block.kind is BlockKind.IMAGE:
         url = safe_url(block.src)
         alt = escape_markdown(block.text.replace("\n", " "))
@@ -103,9 +118,9 @@ def _table(rows: tuple[tuple[str, ...], ...]) -> str:
     def cell(text: str) -> str:
         return escape_markdown(text).replace("|", "\\|").replace("\n", " ")
 
-    lines = [
-        "| " + " | ".join(cell(c) for c in (*row, *[""] * (width - len(row)))) + " |"
-        for row in rows
-    ]
+    # Only the header row is padded to the widest row (GFM fills shorter rows itself):
+    # padding every row made a ragged table's Markdown grow with rows × widest row.
+    header = (*rows[0], *[""] * (width - len(rows[0])))
+    lines = ["| " + " | ".join(cell(c) for c in row) + " |" for row in (header, *rows[1:])]
     lines.insert(1, "|" + " --- |" * width)
     return "\n".join(lines)
