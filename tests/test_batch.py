@@ -141,17 +141,23 @@ def test_library_iterator(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("through_symlink", [False, True])
-def test_output_in_place_never_overwrites_an_input(tmp_path: Path, through_symlink: bool) -> None:
+def test_the_input_folder_is_never_the_output_folder(tmp_path: Path, through_symlink: bool) -> None:
+    """Outputs beside the inputs overwrote them (`page.txt` cleaned from `page.html`
+    over an input `page.txt`) and were cleaned again by the next run: refused, in the
+    library and on the command line, and nothing is written."""
+    from articlekit import ArticlekitError
+
     source = tmp_path / "pages"
     source.mkdir()
-    shutil.copy(SEED, source / "talk.txt")
-    original = (source / "talk.txt").read_bytes()
+    shutil.copy(PAGES / "cjn-1.html", source / "page.html")
+    shutil.copy(SEED, source / "page.txt")
+    before = {p.name: p.read_bytes() for p in source.iterdir()}
     outdir = source
     if through_symlink:  # another name for the same folder
         outdir = tmp_path / "alias"
         outdir.symlink_to(source, target_is_directory=True)
-    results = list(clean_folder(BatchSettings(source=source, outdir=outdir, fmt="text")))
-    assert [r.status.value for r in results] == ["cleaned"]
-    assert (source / "talk.txt").read_bytes() == original
-    assert results[0].output == outdir / "talk.clean.txt"
-    assert (source / "talk.clean.txt").read_text("utf-8").strip()
+    with pytest.raises(ArticlekitError, match="input folder"):
+        list(clean_folder(BatchSettings(source=source, outdir=outdir, fmt="text")))
+    done = _batch(str(source), "-o", str(outdir), "--format", "text")
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and "input folder" in done.stderr
+    assert before == {p.name: p.read_bytes() for p in source.iterdir()}

@@ -76,10 +76,12 @@ class BatchSettings:
 def clean_folder(settings: BatchSettings) -> Iterator[FileResult]:
     """Clean every matching file under `settings.source`, yielding results as they finish.
 
-    Raises `UnsupportedInputError` when the source is not a folder.
+    Raises `UnsupportedInputError` when the source is not a folder, or is the output
+    folder too.
     """
-    if not settings.source.is_dir():
-        raise UnsupportedInputError("is not a folder", source=str(settings.source))
+    problem = folder_problem(settings.source, settings.outdir, settings.fmt)
+    if problem:
+        raise UnsupportedInputError(problem)
     results = _run(settings)
     if settings.fmt != "jsonl":
         yield from results
@@ -90,6 +92,21 @@ def clean_folder(settings: BatchSettings) -> Iterator[FileResult]:
             if result.line:
                 handle.write(result.line.encode("utf-8") + b"\n")
             yield result
+
+
+def folder_problem(source: Path, outdir: Path, fmt: str) -> str | None:
+    """Why a run cannot start, in one line naming the folder, or None. Outputs written
+    into the input folder itself would sit beside the inputs: `page.txt` cleaned from
+    `page.html` overwrote an input `page.txt`, and the next run cleaned its own outputs.
+    """
+    if not source.is_dir():
+        return f"{source}: is not a folder"
+    if fmt != "jsonl" and outdir.resolve() == source.resolve():
+        return (
+            f"{outdir}: is the input folder; outputs there would mix with the inputs "
+            "(choose another with -o, or leave -o out for DIR-clean)"
+        )
+    return None
 
 
 def _run(settings: BatchSettings) -> Iterator[FileResult]:

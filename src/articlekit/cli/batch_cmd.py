@@ -55,15 +55,22 @@ def batch_command(
     ] = False,
 ) -> None:
     """Clean every page in a folder; the output tree mirrors the input tree."""
-    from articlekit.batch import DEFAULT_PATTERNS, BatchSettings, release_prestarted_workers
+    from articlekit.batch import (
+        DEFAULT_PATTERNS,
+        BatchSettings,
+        folder_problem,
+        release_prestarted_workers,
+    )
 
-    if not source.is_dir():
+    outdir = outdir or source.with_name(f"{source.name}-clean")
+    problem = folder_problem(source, outdir, fmt.value)
+    if problem:
         release_prestarted_workers()
-        sys.stderr.write(f"articlekit: {source}: is not a folder\n")
+        sys.stderr.write(f"articlekit: {problem}\n")
         raise typer.Exit(ExitStatus.USAGE)
     settings = BatchSettings(
         source=source,
-        outdir=outdir or source.with_name(f"{source.name}-clean"),
+        outdir=outdir,
         fmt=fmt.value,
         to=to.value if to else None,
         jobs=jobs or default_jobs(),
