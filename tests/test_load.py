@@ -74,3 +74,22 @@ def test_bad_input_raises_typed_errors(data: bytes, error: type[Exception]) -> N
 def test_size_limit() -> None:
     with pytest.raises(InputTooLargeError):
         load(b"x" * 101, max_bytes=100)
+
+
+def test_utf8_with_a_stray_byte_or_cut_mid_character_keeps_its_text() -> None:
+    """A stray byte made undeclared UTF-8 fall to detection (Windows-1252 mojibake,
+    exit 0), and a page cut mid-character was refused as undecodable."""
+    from articlekit.load import decode
+
+    story = "<html><body><p>这是一段正文，内容足够长，而且有标点符号。</p>" * 20
+    for broken in (story.encode() + b"\xff" + story.encode(), story.encode() + "文".encode()[:2]):
+        text, codec, warnings = decode(broken)
+        assert codec == "utf-8" and "这是一段正文" in text
+        assert warnings == ("a few bytes are not valid UTF-8; replaced",)
+
+
+def test_latin1_text_with_an_accent_is_not_taken_for_broken_utf8() -> None:
+    from articlekit.load import decode
+
+    text, codec, _ = decode("The café on the corner opened again this week.".encode("cp1252"))
+    assert codec != "utf-8" and "café" in text

@@ -31,6 +31,8 @@ MIN_CONTROL_CHARS = 16
 #: pages often carry a few broken bytes; more than this means the declaration lied).
 MAX_BAD_BYTE_RATIO = 0.001
 _UTF8_NAMES = frozenset({"utf-8", "utf8", "utf_8"})
+#: Valid non-ASCII characters needed per broken byte to read bytes as broken UTF-8.
+MIN_VALID_PER_BAD = 10
 #: Bytes inspected when deciding whether input is binary.
 BINARY_SCAN_BYTES = 64 * 1024
 
@@ -136,6 +138,10 @@ def decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
         if declared_codec and declared_codec not in _UTF8_NAMES and not text.isascii():
             warnings = (f"declared charset {declared} does not decode this page; read as utf-8",)
         return text, "utf-8", warnings
+    if declared_codec is None or declared_codec in _UTF8_NAMES:
+        mostly = _mostly_utf8(data)
+        if mostly is not None:
+            return mostly, "utf-8", ("a few bytes are not valid UTF-8; replaced",)
     if declared_codec:
         try:
             return data.decode(declared_codec), declared_codec, ()
@@ -148,6 +154,27 @@ def decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
             warnings = (f"declared charset {declared} does not decode this page",)
     text, codec = _detect(data)
     return text, codec, tuple(f"{w}; read as {codec}" for w in warnings)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    r"""UTF-8 with a few broken bytes (a stray byte, a page cut mid-character), or None.
+
+    Valid multi-byte UTF-8 sequences practically never occur by chance in text of
+    another encoding, so many of them beside a few broken bytes say UTF-8; without
+    them (ASCII plus one `é` byte) the bytes are left to detection, which may say
+    Windows-1252.
+
+    >>> _mostly_utf8(("中文正文" * 3).encode() + b"\xe4\xb8")
+    '中文正文中文正文中文正文�'
+    >>> _mostly_utf8(b"caf\xe9 au lait") is None
+    True
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in text if ch > "\x7f") - bad
+    if bad <= MAX_BAD_BYTE_RATIO * len(text) + 1 and valid >= MIN_VALID_PER_BAD * bad:
+        return text
+    return None
 
 
 def sniff_html(text: str) -> bool:
