@@ -93,3 +93,20 @@ def test_latin1_text_with_an_accent_is_not_taken_for_broken_utf8() -> None:
 
     text, codec, _ = decode("The café on the corner opened again this week.".encode("cp1252"))
     assert codec != "utf-8" and "café" in text
+
+
+def test_a_late_charset_declaration_is_found_and_utf7_is_never_taken() -> None:
+    """A GBK page declaring its charset after a 20 KB <style> came out as mojibake; a
+    page that names UTF-7 in a meta tag was decoded as UTF-7 (`+ADw-` is `<`)."""
+    from articlekit.load import decode
+
+    story = "这是一段正文，内容足够长，而且有标点符号。" * 10
+    late = (
+        b"<html><head><style>" + b"p { color: red }\n" * 1500 + b"</style>"
+        b'<meta charset="gbk"></head><body><p>' + story.encode("gbk") + b"</p></body></html>"
+    )
+    text, codec, _ = decode(late)
+    assert codec == "gb18030" and story in text
+    smuggled = b'<meta charset="utf-7"><p>+ADw-script+AD4-alert(1)+ADw-/script+AD4-</p>'
+    text, codec, _ = decode(smuggled)
+    assert codec != "utf-7" and "<script>" not in text

@@ -21,8 +21,12 @@ from articlekit.errors import (
     UnsupportedInputError,
 )
 
-#: Bytes of the page scanned for a charset declaration; declarations sit in <head>.
+#: Bytes of the page scanned for a charset declaration; declarations sit in <head>,
+#: which is scanned to its end when the first bytes hold none (up to the second limit).
 DECLARATION_SCAN_BYTES = 16 * 1024
+MAX_HEAD_SCAN_BYTES = 1024 * 1024
+#: Encodings never taken from a declaration: UTF-7 turns `+ADw-` into `<`.
+_NEVER_DECLARED = frozenset({"utf-7", "utf7", "x-utf-7", "unicode-1-1-utf-7", "csunicode11utf7"})
 #: Share of control characters above which decoded "text" is really binary data.
 MAX_CONTROL_CHAR_RATIO = 0.01
 #: …and more than this many of them: a stray BEL or ESC in a short note is not binary.
@@ -192,10 +196,26 @@ def sniff_html(text: str) -> bool:
 
 
 def _declared_charset(data: bytes) -> str | None:
+    """The charset the page declares in its head. The first bytes are scanned first;
+    a declaration after a long `<style>` or `<script>` is found by scanning on to
+    `</head>` (at most `MAX_HEAD_SCAN_BYTES`). Encodings that can smuggle markup past
+    a reader (UTF-7) are never taken from a declaration.
+
+    >>> _declared_charset(b"<head><style>" + b"x" * 40_000 + b'</style><meta charset="gbk"></head>')
+    'gbk'
+    >>> _declared_charset(b'<meta charset="utf-7">') is None
+    True
+    """
     match = _DECLARED_RE.search(data[:DECLARATION_SCAN_BYTES])
+    if not match and len(data) > DECLARATION_SCAN_BYTES:
+        end = data.find(b"</head", 0, MAX_HEAD_SCAN_BYTES)
+        if end > DECLARATION_SCAN_BYTES:
+            match = _DECLARED_RE.search(data[:end])
     if not match:
         return None
     name = (match.group(1) or match.group(2)).decode("ascii", "ignore").strip(" \"';")
+    if name.lower().replace("_", "-") in _NEVER_DECLARED:
+        return None
     return name or None
 
 
@@ -204,6 +224,8 @@ def _detect(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 1024 * 1024]).best()
+    if best is not None and best.encoding.lower().replace("_", "-") in _NEVER_DECLARED:
+        best = None  # never detected either: UTF-7 can smuggle markup
     if best is None:
         for codec in ("gb18030", "big5hkscs", "cp1252"):
             try:
