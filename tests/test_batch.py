@@ -161,3 +161,27 @@ def test_the_input_folder_is_never_the_output_folder(tmp_path: Path, through_sym
     done = _batch(str(source), "-o", str(outdir), "--format", "text")
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "input folder" in done.stderr
     assert before == {p.name: p.read_bytes() for p in source.iterdir()}
+
+
+def test_a_link_out_of_the_folder_is_not_followed_and_dot_is_a_folder(tmp_path: Path) -> None:
+    """A file link leading out of the input folder was cleaned like a page of it
+    (`batch` read, and wrote out, what it pointed to); `batch .` crashed on naming
+    its default output folder."""
+    secret = tmp_path / "elsewhere" / "private.html"
+    secret.parent.mkdir()
+    shutil.copy(PAGES / "en-opinion.html", secret)
+    source = tmp_path / "pages"
+    source.mkdir()
+    shutil.copy(PAGES / "cjn-1.html", source / "news.html")
+    (source / "inside.html").symlink_to(source / "news.html")
+    (source / "leak.html").symlink_to(secret)
+    done = subprocess.run(
+        [sys.executable, "-m", "articlekit", "batch", ".", "--jobs", "1"],
+        cwd=source,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    outputs = sorted(p.name for p in (tmp_path / "pages-clean").iterdir())
+    assert outputs == ["inside.md", "news.md"]

@@ -145,3 +145,28 @@ def test_a_batch_fails_only_the_page_a_worker_died_on(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "a.json", "b.json", "d.json", "e.json"
     ]  # fmt: skip
+
+
+def test_results_are_awaited_on_descriptors_above_1023() -> None:
+    """`--jobs 255` opens two pipes per worker; select() fails above descriptor 1023
+    ("filedescriptor out of range"), poll() does not."""
+    import resource
+
+    from articlekit.forkpool import _readable
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    high = 1500
+    if hard != resource.RLIM_INFINITY and hard <= high:
+        pytest.skip("this system allows no descriptor that high")
+    if soft != resource.RLIM_INFINITY and soft <= high:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (high + 1, hard))
+    read, write = os.pipe()
+    try:
+        os.dup2(read, high)
+        assert _readable([high], timeout_ms=0) == []
+        os.write(write, b"x")
+        assert _readable([high], timeout_ms=0) == [high]
+    finally:
+        for fd in (read, write, high):
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))

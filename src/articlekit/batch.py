@@ -94,13 +94,27 @@ def clean_folder(settings: BatchSettings) -> Iterator[FileResult]:
             yield result
 
 
-def folder_problem(source: Path, outdir: Path, fmt: str) -> str | None:
+def default_outdir(source: Path) -> Path:
+    """`DIR-clean` beside DIR (`batch .` names the current folder by its real name)."""
+    folder = source.resolve()
+    return folder.with_name(f"{folder.name}-clean")
+
+
+def folder_problem(
+    source: Path, outdir: Path, fmt: str, *, default_outdir: bool = False
+) -> str | None:
     """Why a run cannot start, in one line naming the folder, or None. Outputs written
     into the input folder itself would sit beside the inputs: `page.txt` cleaned from
     `page.html` overwrote an input `page.txt`, and the next run cleaned its own outputs.
+    With `default_outdir`, the output folder is `DIR-clean`, which the root folder has
+    no name for.
     """
     if not source.is_dir():
         return f"{source}: is not a folder"
+    if default_outdir:
+        if not source.resolve().name:
+            return f"{source}: is the root folder; give an output folder with -o"
+        return None
     if fmt != "jsonl" and outdir.resolve() == source.resolve():
         return (
             f"{outdir}: is the input folder; outputs there would mix with the inputs "
@@ -123,7 +137,11 @@ def _run(settings: BatchSettings) -> Iterator[FileResult]:
 def iter_inputs(
     source: Path, patterns: tuple[str, ...], exclude: Path | None = None
 ) -> Iterator[Path]:
-    """Matching files under `source`, depth-first, in a stable order, without recursion."""
+    """Matching files under `source`, depth-first, in a stable order, without recursion.
+
+    Entries that cannot be read are passed over (`batch /` meets /proc), and a file
+    link leading out of `source` is never followed: a batch reads only its folder."""
+    root = source.resolve()
     stack = [source]
     while stack:
         folder = stack.pop()
@@ -133,11 +151,18 @@ def iter_inputs(
             continue
         for entry in entries:
             path = Path(entry.path)
-            if entry.is_dir(follow_symlinks=False):
-                if exclude is None or path.resolve() != exclude:
-                    stack.append(path)
-            elif entry.is_file() and any(fnmatch.fnmatch(entry.name.lower(), p) for p in patterns):
-                yield path
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if exclude is None or path.resolve() != exclude:
+                        stack.append(path)
+                elif (
+                    entry.is_file()
+                    and any(fnmatch.fnmatch(entry.name.lower(), p) for p in patterns)
+                    and (not entry.is_symlink() or path.resolve().is_relative_to(root))
+                ):
+                    yield path
+            except OSError:
+                continue
 
 
 def output_path(settings: BatchSettings, source: Path) -> Path:

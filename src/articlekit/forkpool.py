@@ -69,6 +69,16 @@ def release() -> None:
         _prestarted = None
 
 
+def _readable(fds: list[int], timeout_ms: int | None = None) -> list[int]:
+    """The descriptors ready to read (or closed), waiting at most `timeout_ms` (None:
+    until one is). poll, not select: select fails on descriptors above 1023, which
+    `--jobs 255` reaches with two pipes per worker."""
+    poller = select.poll()
+    for fd in fds:
+        poller.register(fd, select.POLLIN)
+    return [fd for fd, _ in poller.poll(timeout_ms)]
+
+
 class _Slot:
     """One worker's pipes, as the parent sees them, and the chunks it was sent."""
 
@@ -140,8 +150,7 @@ class ForkPool:
             if not watched:
                 raise RuntimeError("no chunk is outstanding")
             fds = [*watched, *([self._deaths] if self._deaths is not None else [])]
-            ready, _, _ = select.select(fds, [], [])
-            for fd in ready:
+            for fd in _readable(fds):
                 if fd in watched:
                     self._read_result(watched[fd])
                     break
@@ -174,7 +183,7 @@ class ForkPool:
             return
         for index, code in _DEATH.iter_unpack(message):
             slot = self._slots[index]
-            while slot.pending and select.select([slot.results], [], [], 0)[0]:
+            while slot.pending and _readable([slot.results], timeout_ms=0):
                 self._read_result(slot)
             if slot.pending:
                 reason = f"signal {-code}" if code < 0 else f"exit status {code}"

@@ -58,19 +58,19 @@ def batch_command(
     from articlekit.batch import (
         DEFAULT_PATTERNS,
         BatchSettings,
+        default_outdir,
         folder_problem,
         release_prestarted_workers,
     )
 
-    outdir = outdir or source.with_name(f"{source.name}-clean")
-    problem = folder_problem(source, outdir, fmt.value)
+    problem = folder_problem(source, outdir or source, fmt.value, default_outdir=outdir is None)
     if problem:
         release_prestarted_workers()
         sys.stderr.write(f"articlekit: {problem}\n")
         raise typer.Exit(ExitStatus.USAGE)
     settings = BatchSettings(
         source=source,
-        outdir=outdir,
+        outdir=outdir or default_outdir(source),
         fmt=fmt.value,
         to=to.value if to else None,
         jobs=jobs or default_jobs(),
