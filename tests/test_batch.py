@@ -185,3 +185,55 @@ def test_a_link_out_of_the_folder_is_not_followed_and_dot_is_a_folder(tmp_path: 
     assert done.returncode == 0, done.stderr
     outputs = sorted(p.name for p in (tmp_path / "pages-clean").iterdir())
     assert outputs == ["inside.md", "news.md"]
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM"), reason="needs POSIX signals")
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+def test_a_stopped_jsonl_run_keeps_its_finished_lines_and_no_temp_file(
+    tmp_path: Path, stop: str
+) -> None:
+    """Ctrl-C threw away every finished JSONL line, and SIGTERM left the temp file."""
+    source = _folder(tmp_path, copies=40)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "articlekit", "batch", str(source), "-o", str(out)]
+    process = subprocess.Popen(
+        [*cmd, "--format", "jsonl", "--jobs", "1"], stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not any(
+        p.stat().st_size for p in out.glob(".articles.jsonl.*.tmp")
+    ):
+        time.sleep(0.05)  # stop once lines are written, however slow the machine
+    process.send_signal(getattr(signal, stop))
+    _, err = process.communicate(timeout=120)
+    assert "Traceback" not in err
+    assert not list(out.glob("*.tmp")) and not (out / "articles.jsonl").exists()
+    lines = (out / "articles.partial.jsonl").read_text("utf-8").splitlines()
+    assert lines and all(json.loads(line)["source"] for line in lines)
+
+
+def test_jsonl_keeps_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    """One such name crashed the run and no JSONL was written at all."""
+    source = tmp_path / "pages"
+    source.mkdir()
+    odd = os.fsdecode(b"caf\xe9.html")  # Latin-1 bytes: not valid UTF-8
+    shutil.copy(PAGES / "cjn-1.html", source / odd)
+    done = _batch(str(source), "-o", str(tmp_path / "out"), "--format", "jsonl")
+    assert done.returncode == 0, done.stderr
+    raw = (tmp_path / "out" / "articles.jsonl").read_bytes()
+    record = json.loads(raw.decode("utf-8"))
+    assert os.fsencode(record["source"]) == b"caf\xe9.html"
+
+
+def test_a_failed_file_name_cannot_drive_the_terminal(tmp_path: Path) -> None:
+    source = tmp_path / "pages"
+    source.mkdir()
+    (source / "bad\x1b[2J\u202e.html").write_bytes(b"")
+    done = subprocess.run(
+        [sys.executable, "-m", "articlekit", "batch", str(source), "-o", str(tmp_path / "o")],
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert b"\x1b" not in done.stderr and "\u202e".encode() not in done.stderr
+    assert "bad\ufffd[2J\ufffd.html".encode() in done.stderr

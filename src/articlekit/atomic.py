@@ -26,10 +26,13 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 @contextmanager
-def atomic_output(path: Path) -> Iterator[BinaryIO]:
+def atomic_output(path: Path, *, partial: Path | None = None) -> Iterator[BinaryIO]:
     """A binary handle whose content replaces `path` only if the block completes.
 
-    On any exception (Ctrl-C included) the temp file is removed and `path` is untouched.
+    On any exception the temp file is removed and `path` is untouched; on Ctrl-C (or a
+    SIGTERM the caller turned into one), what was written is kept as `partial` when
+    given: a long run's finished work is not thrown away, and `path` still never
+    holds half a file.
     """
     _make_folder(path.parent)
     fd, temp = _open_temp(path)
@@ -37,6 +40,12 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
         with os.fdopen(fd, "wb") as handle:
             yield handle
         os.replace(temp, path)
+    except KeyboardInterrupt:
+        if partial is not None:
+            os.replace(temp, partial)
+        else:
+            Path(temp).unlink(missing_ok=True)
+        raise
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

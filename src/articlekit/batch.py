@@ -15,6 +15,7 @@ import fnmatch
 import importlib
 import json
 import os
+import re
 import signal
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -87,7 +88,8 @@ def clean_folder(settings: BatchSettings) -> Iterator[FileResult]:
         yield from results
         return
     target = settings.outdir if settings.outdir.suffix == ".jsonl" else settings.outdir / JSONL_NAME
-    with atomic_output(target) as handle:
+    partial = target.with_name(f"{target.stem}.partial{target.suffix}")
+    with atomic_output(target, partial=partial) as handle:
         for result in results:
             if result.line:
                 handle.write(result.line.encode("utf-8") + b"\n")
@@ -213,6 +215,16 @@ def _tasks(settings: BatchSettings) -> Iterator[_Task | FileResult]:
             yield FileResult(source, relative, Status.SKIPPED, output=target)
             continue
         yield _Task(source, relative, target, settings.fmt, settings.to)
+
+
+#: A file name that is not valid UTF-8 reaches Python with its bytes as lone surrogates
+#: (PEP 383); JSON keeps them as `\udcXX` escapes, so the JSONL stays valid UTF-8 and
+#: `os.fsencode(json.loads(line)["source"])` gives the name's bytes back.
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group(0)):04x}"
 
 
 def _is_up_to_date(source: Path, target: Path) -> bool:
@@ -419,7 +431,7 @@ def _process(task: _Task) -> FileResult:
         if task.target is None:  # jsonl: the parent writes the line
             data = article.to_dict()
             data["source"] = task.relative
-            line = json.dumps(data, ensure_ascii=False)
+            line = _LONE_SURROGATE_RE.sub(_json_escape, json.dumps(data, ensure_ascii=False))
             return FileResult(
                 task.source, task.relative, Status.CLEANED, chars=len(line), line=line
             )

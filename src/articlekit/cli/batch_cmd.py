@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from contextlib import contextmanager
@@ -13,7 +14,7 @@ import typer
 
 from articlekit.cli.early import default_jobs
 from articlekit.cli.options import ToOption
-from articlekit.cli.status import ExitStatus
+from articlekit.cli.status import ExitStatus, error_line
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
@@ -84,8 +85,16 @@ def batch_command(
         from rich.console import Console
 
         err = Console(stderr=True)
+    signal.signal(signal.SIGTERM, _stop_like_ctrl_c)
     failed = _run_with_progress(settings, err)
     raise typer.Exit(ExitStatus.FAILED if failed else ExitStatus.OK)
+
+
+def _stop_like_ctrl_c(signum: int, frame: object) -> None:
+    """SIGTERM stops a batch the way Ctrl-C does: the file being written is removed,
+    finished JSONL lines are kept (`articles.partial.jsonl`), the summary is printed.
+    By default SIGTERM ended the process on the spot and left its temp file behind."""
+    raise KeyboardInterrupt
 
 
 def _run_with_progress(settings: object, err: Console | None) -> int:
@@ -108,7 +117,7 @@ def _run_with_progress(settings: object, err: Console | None) -> int:
         except KeyboardInterrupt:
             interrupted = True
     for result in failures:
-        sys.stderr.write(f"articlekit: {result.source}: {result.error}\n")
+        sys.stderr.write(error_line(result.source, result.error))
     _summary(err, counts, chars, time.perf_counter() - started, interrupted, settings.outdir)
     if interrupted:
         raise typer.Exit(130)

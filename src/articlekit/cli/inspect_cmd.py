@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -80,11 +79,6 @@ def print_removed(article: Article) -> None:
         console.print(f"[dim]removed[/] [yellow]{removed.reason}[/]: {text}", highlight=False)
 
 
-#: Characters a terminal acts on instead of showing: C0/C1 controls (escape sequences
-#: start with ESC or CSI) and the bidirectional overrides that reorder what is shown.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 def terminal_safe(text: str) -> str:
     r"""Page text (or a file name) as Rich shows it literally: markup such as
     `[link=…]` escaped, and every control or bidi-override character made visible.
@@ -94,4 +88,6 @@ def terminal_safe(text: str) -> str:
     """
     from rich.markup import escape
 
-    return escape(_CONTROL_RE.sub("\ufffd", text))
+    from articlekit.cli.status import visible
+
+    return escape(visible(text))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,8 +19,29 @@ class ExitStatus(IntEnum):
 
 def fail(source: str, cause: str) -> typer.Exit:
     """Print `articlekit: SOURCE: CAUSE` on stderr and return the exit to raise."""
-    sys.stderr.write(f"articlekit: {source}: {cause}\n")
+    sys.stderr.write(error_line(source, cause))
     return typer.Exit(ExitStatus.FAILED)
+
+
+def error_line(source: object, cause: str) -> str:
+    """`articlekit: SOURCE: CAUSE` and a newline, with the file name and the cause made
+    visible: a name holding an escape sequence or a bidi override is shown, not obeyed.
+    """
+    return f"articlekit: {visible(str(source))}: {visible(cause)}\n"
+
+
+#: Characters a terminal acts on instead of showing: C0/C1 controls (escape sequences
+#: start with ESC or CSI) and the bidirectional overrides that reorder what is shown.
+_CONTROL_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    r"""The text with every control and bidi-override character replaced by U+FFFD.
+
+    >>> visible("page\x1b[2J\u202e.html")
+    'page�[2J�.html'
+    """
+    return _CONTROL_RE.sub("\ufffd", text)
 
 
 @contextmanager
