@@ -189,3 +189,25 @@ def test_library_input_of_the_wrong_type_is_an_articlekit_error() -> None:
             clean(wrong)  # type: ignore[arg-type]
     page = "<p>这是一段正文，用来测试内存视图的输入，内容足够长，而且有标点符号。</p>"
     assert "内存视图" in clean(memoryview(page.encode())).to_text()  # type: ignore[arg-type]
+
+
+def test_one_size_limit_for_every_command(tmp_path: Path) -> None:
+    """`--max-mb` on clean, convert and batch alike: convert had no limit (100 MB took
+    147 s) and batch read a whole file before its size was checked."""
+    big = tmp_path / "pages" / "big.txt"
+    big.parent.mkdir()
+    big.write_text("这是一段正文，内容足够长，而且有标点符号。" * 60_000, "utf-8")
+    for command in (["clean", str(big)], ["convert", str(big), "--to", "zh-TW"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "articlekit", *command, "--max-mb", "1"],
+            capture_output=True,
+            timeout=120,
+        )
+        assert done.returncode == 1 and b"limit" in done.stderr, command
+        assert done.stderr.count(b"\n") == 1
+    done = subprocess.run(
+        [sys.executable, "-m", "articlekit", "batch", str(big.parent), "--max-mb", "1"],
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 1 and b"big.txt" in done.stderr and b"limit" in done.stderr

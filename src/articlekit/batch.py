@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from articlekit import forkpool
 from articlekit.atomic import atomic_output
-from articlekit.errors import ArticlekitError, UnsupportedInputError
+from articlekit.errors import ArticlekitError, InputTooLargeError, UnsupportedInputError
 from articlekit.forkpool import ForkPool
+from articlekit.options import DEFAULT_MAX_INPUT_BYTES, Options
 
 if TYPE_CHECKING:
     # The standard pool is the fallback where forking is unsafe; loading it costs the
@@ -72,6 +73,7 @@ class BatchSettings:
     jobs: int = 1
     patterns: tuple[str, ...] = DEFAULT_PATTERNS
     force: bool = False
+    max_bytes: int = DEFAULT_MAX_INPUT_BYTES
 
 
 def clean_folder(settings: BatchSettings) -> Iterator[FileResult]:
@@ -194,6 +196,7 @@ class _Task:
     target: Path | None
     fmt: str
     to: str | None
+    max_bytes: int = DEFAULT_MAX_INPUT_BYTES
 
     def __call__(self) -> FileResult:
         return _process(self)
@@ -205,7 +208,7 @@ def _tasks(settings: BatchSettings) -> Iterator[_Task | FileResult]:
     for source in iter_inputs(settings.source, settings.patterns, exclude=outdir):
         relative = source.relative_to(settings.source).as_posix()
         if settings.fmt == "jsonl":
-            yield _Task(source, relative, None, settings.fmt, settings.to)
+            yield _Task(source, relative, None, settings.fmt, settings.to, settings.max_bytes)
             continue
         target = output_path(settings, source)
         if target in seen:  # page.html and page.txt side by side
@@ -214,7 +217,7 @@ def _tasks(settings: BatchSettings) -> Iterator[_Task | FileResult]:
         if not settings.force and _is_up_to_date(source, target):
             yield FileResult(source, relative, Status.SKIPPED, output=target)
             continue
-        yield _Task(source, relative, target, settings.fmt, settings.to)
+        yield _Task(source, relative, target, settings.fmt, settings.to, settings.max_bytes)
 
 
 #: A file name that is not valid UTF-8 reaches Python with its bytes as lone surrogates
@@ -419,13 +422,29 @@ def _init_worker(ignore_sigint: bool) -> None:
         importlib.import_module(module)
 
 
+def _read_limited(path: Path, limit: int) -> bytes:
+    """The file's bytes, refused by its size before it is read (a huge file never fills
+    a worker's memory first)."""
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > limit:
+            raise InputTooLargeError(f"input is {size:,} bytes, over the {limit:,} limit")
+        return handle.read(limit + 1)
+
+
+def _options(max_bytes: int) -> Options:
+    return Options(max_input_bytes=max_bytes)
+
+
 def _process(task: _Task) -> FileResult:
     from articlekit.atomic import write_atomic
     from articlekit.export import render
     from articlekit.pipeline import clean
 
     try:
-        article = clean(task.source.read_bytes())
+        article = clean(
+            _read_limited(task.source, task.max_bytes), options=_options(task.max_bytes)
+        )
         if task.to:
             article = article.converted(task.to)
         if task.target is None:  # jsonl: the parent writes the line

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from articlekit.cli.early import default_jobs
-from articlekit.cli.options import ToOption
+from articlekit.cli.options import DEFAULT_MAX_MB, MaxMbOption, ToOption
 from articlekit.cli.status import ExitStatus, error_line
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ def batch_command(
     force: Annotated[
         bool, typer.Option("--force", help="Rewrite outputs that are already up to date.")
     ] = False,
+    max_mb: MaxMbOption = DEFAULT_MAX_MB,
 ) -> None:
     """Clean every page in a folder; the output tree mirrors the input tree."""
     from articlekit.batch import (
@@ -77,6 +78,7 @@ def batch_command(
         jobs=jobs or default_jobs(),
         patterns=tuple(p.lower() for p in pattern) if pattern else DEFAULT_PATTERNS,
         force=force,
+        max_bytes=int(max_mb * 2**20),
     )
     # rich is imported only for a terminal: in a pipe or a log the output is plain lines,
     # and the start-up saved there is serial time that no --jobs can win back.

@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from articlekit.cli.options import OutputFormat, ToOption
+from articlekit.cli.options import DEFAULT_MAX_MB, MaxMbOption, OutputFormat, ToOption
 from articlekit.cli.status import reported
-from articlekit.options import DEFAULT_MAX_INPUT_BYTES
 
 
 def clean_command(
@@ -32,9 +31,7 @@ def clean_command(
             "--explain", help="List removed blocks with reasons (in JSON; on stderr otherwise)."
         ),
     ] = False,
-    max_mb: Annotated[
-        float, typer.Option("--max-mb", min=0.001, help="Refuse inputs larger than this many MiB.")
-    ] = DEFAULT_MAX_INPUT_BYTES / 2**20,
+    max_mb: MaxMbOption = DEFAULT_MAX_MB,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback on internal errors.")
     ] = False,

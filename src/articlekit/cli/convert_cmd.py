@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from articlekit.cli.options import TargetScript
+from articlekit.cli.options import DEFAULT_MAX_MB, MaxMbOption, TargetScript
 from articlekit.cli.status import reported
 
 
@@ -18,13 +18,20 @@ def convert_command(
     output: Annotated[
         str | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
     ] = None,
+    max_mb: MaxMbOption = DEFAULT_MAX_MB,
 ) -> None:
     """Convert Simplified Chinese to Traditional; code and URLs are left alone."""
-    from articlekit.cli.io import read_input, write_output
+    from articlekit.cli.io import read_input, refuse_overwriting_input, write_output
+    from articlekit.errors import InputTooLargeError
     from articlekit.load import decode
     from articlekit.traditional import convert
 
     name = "<stdin>" if source == "-" else source
     with reported(name):
-        text, _, _ = decode(read_input(source))
+        refuse_overwriting_input(source, output)
+        limit = int(max_mb * 2**20)
+        data = read_input(source, limit)
+        if len(data) > limit:
+            raise InputTooLargeError(f"input is over the {limit:,}-byte limit (--max-mb)")
+        text, _, _ = decode(data)
         write_output(convert(text, to=to.value), output)
