@@ -29,6 +29,7 @@ def cases() -> Iterator[tuple[str, bytes, str | None]]:
     # readings of each (74 s at 26 repetitions, doubling with every one).
     quotes = "<blockquote>" * 390 + f"<p>{PROSE * 10}</p>" * 4000 + "</blockquote>" * 390
     yield "nested-quotes-3mb.html", f"<html><body>{quotes}</body></html>".encode(), PROSE
+    yield "title-100k.txt", ("标题在这里\n" * 100_000 + PROSE * 3 + "\n").encode(), PROSE
     yield "byline-and.txt", f"By Ab{'andAb' * 60}!\n{PROSE}\n".encode(), PROSE
     yield "spaces.html", f"<p>开头{' ' * 1_000_000}{PROSE}</p>".encode(), PROSE
     yield (
