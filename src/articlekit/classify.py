@@ -84,6 +84,9 @@ MIN_LONG_PROSE_PUNCT_DENSITY = 0.04
 #: Longest block (units) a chrome vocabulary hit can condemn: longer text is prose
 #: that merely mentions 评论 / share / print.
 MAX_SHORT_CHROME_UNITS = 12
+#: Longest short line (characters) the short-line chrome rules read: 80 units of
+#: English are under 600 characters.
+MAX_SHORT_LINE_CHARS = 1000
 #: Longest metadata line (units): a date, a source, an editor, a byline.
 MAX_METADATA_UNITS = 30
 #: Longest footer line (units): copyright and licence lines.
@@ -324,6 +327,11 @@ def chrome_reason(text: str, feat: Features, cues: LineCues | None = None) -> Re
     units = feat.units
     if units > MAX_FOOTER_UNITS:
         return _long_chrome_reason(text, feat)
+    if len(text) > MAX_SHORT_LINE_CHARS:
+        # Few units in many characters: runs of space or punctuation, no chrome line
+        # anyone wrote. The short-line patterns are not run on it (several would take
+        # time quadratic in such runs).
+        return None
     digits, starts, words, marks = cues or line_cues(text)
     short = units <= MAX_SHORT_CHROME_UNITS
     ends_sentence = feat.ends_sentence

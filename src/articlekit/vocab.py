@@ -132,9 +132,12 @@ META_COLON_WORDS = (
 #: … and Latin labels, which need their colon too: "Authorities say…" is prose.
 META_LATIN_WORDS = "Source|Author|Editor|Published|Updated|Posted|Photo|Image|Credit"
 #: Labels of metadata lines (`来源：`, `责任编辑：`, `Author: …`).
+#: Leading space and an optional opening bracket, written so that the two runs of space
+#: cannot overlap (`\s*[(]?\s*` matches a run of spaces in n ways: quadratic).
+_OPENING = r"^\s*(?:[【\[(（]\s*)?"
 META_LABEL_RE = re.compile(
-    rf"^\s*[【\[(（]?\s*(?:{META_LABEL_WORDS})"
-    rf"|^\s*[【\[(（]?\s*(?:{META_COLON_WORDS})\s*[:：/｜|]|^\s*[【\[(（]?\s*(?:记者|記者)\s"
+    rf"{_OPENING}(?:{META_LABEL_WORDS})"
+    rf"|{_OPENING}(?:{META_COLON_WORDS})\s*[:：/｜|]|{_OPENING}(?:记者|記者)\s"
     rf"|^\s*(?:{META_LATIN_WORDS})s?\s*[:：]",
     re.IGNORECASE,
 )
@@ -259,9 +262,7 @@ DISCLAIMER_WORDS = (
     "声明|聲明|免责声明|免責聲明|特别声明|特別聲明|郑重声明|版权声明|版權聲明|"
     "风险提示|風險提示|Disclaimer|Disclosure"
 )
-DISCLAIMER_RE = re.compile(
-    rf"^\s*[【\[(（]?\s*(?:{DISCLAIMER_WORDS})\s*[:：】\])）]", re.IGNORECASE
-)
+DISCLAIMER_RE = re.compile(rf"{_OPENING}(?:{DISCLAIMER_WORDS})\s*[:：】\])）]", re.IGNORECASE)
 #: Contact details, the fields of a site's "contact us" footer in either script: a
 #: labelled telephone, fax or e-mail field, or an e-mail address (found by its `@`).
 #: Case variants are spelled out: an IGNORECASE pattern tries every `e` and `t` of
