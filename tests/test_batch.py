@@ -237,3 +237,17 @@ def test_a_failed_file_name_cannot_drive_the_terminal(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert b"\x1b" not in done.stderr and "\u202e".encode() not in done.stderr
     assert "bad\ufffd[2J\ufffd.html".encode() in done.stderr
+
+
+def test_dash_is_not_an_output_folder(tmp_path: Path) -> None:
+    """`batch pages -o -` created a folder named `-`."""
+    source = _folder(tmp_path, copies=1)
+    done = subprocess.run(
+        [sys.executable, "-m", "articlekit", "batch", str(source), "-o", "-"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert not (tmp_path / "-").exists()

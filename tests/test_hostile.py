@@ -41,3 +41,19 @@ def test_size_limit_is_a_clear_error(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 1 and b"limit" in done.stderr and done.stderr.count(b"\n") == 1
+
+
+def test_a_title_full_of_newlines_is_read_in_linear_time(tmp_path: Path) -> None:
+    """A <title> of 20,000 newlines made the site-suffix split quadratic (5 s for the
+    split alone); the page must come out with its story."""
+    from hostile import PROSE
+
+    page = f"<html><head><title>标题{' ' + chr(10) * 40_000}网站</title></head><body><p>{PROSE}</p></body></html>"
+    path = tmp_path / "title.html"
+    path.write_text(page, "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "articlekit", "clean", str(path), "--format", "text"],
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and PROSE in done.stdout.decode()

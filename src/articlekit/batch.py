@@ -115,6 +115,8 @@ def folder_problem(
     """
     if not source.is_dir():
         return f"{source}: is not a folder"
+    if str(outdir) == "-":
+        return "-: batch writes files, not standard output; give a folder (or, with --format jsonl, a .jsonl file)"
     if default_outdir:
         if not source.resolve().name:
             return f"{source}: is the root folder; give an output folder with -o"

@@ -99,7 +99,9 @@ def split_page_title(line: str, title: str) -> str | None:
     """
     if not line.startswith(title) or len(line) <= len(title):
         return None
-    rest = line[len(title) :]
+    rest = " ".join(line[len(title) :].split())  # linear: see strip_site_suffix
+    if line[len(title)].isspace():
+        rest = " " + rest
     if not TITLE_SEPARATOR_RE.match(rest):
         return None
     parts = [p for p in TITLE_SEPARATOR_RE.split(rest) if p.strip()]
