@@ -15,7 +15,6 @@ import fnmatch
 import importlib
 import json
 import os
-import re
 import signal
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -27,7 +26,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from articlekit import forkpool
 from articlekit.atomic import atomic_output
-from articlekit.errors import ArticlekitError, InputTooLargeError, UnsupportedInputError
+from articlekit.errors import ArticlekitError, UnsupportedInputError
 from articlekit.forkpool import ForkPool
 from articlekit.options import DEFAULT_MAX_INPUT_BYTES, Options
 
@@ -94,7 +93,10 @@ def clean_folder(settings: BatchSettings) -> Iterator[FileResult]:
     with atomic_output(target, partial=partial) as handle:
         for result in results:
             if result.line:
-                handle.write(result.line.encode("utf-8") + b"\n")
+                # A file name that is not valid UTF-8 reaches Python as lone surrogates
+                # (PEP 383); `backslashreplace` writes each as the JSON escape `\udcXX`,
+                # so the file stays UTF-8 and os.fsencode(source) gives the bytes back.
+                handle.write(result.line.encode("utf-8", "backslashreplace") + b"\n")
             yield result
 
 
@@ -104,23 +106,20 @@ def default_outdir(source: Path) -> Path:
     return folder.with_name(f"{folder.name}-clean")
 
 
-def folder_problem(
-    source: Path, outdir: Path, fmt: str, *, default_outdir: bool = False
-) -> str | None:
-    """Why a run cannot start, in one line naming the folder, or None. Outputs written
+def folder_problem(source: Path, outdir: Path | None, fmt: str) -> str | None:
+    """Why a run cannot start, in one line naming the folder, or None (`outdir` None:
+    the default `DIR-clean`, which the root folder has no name for). Outputs written
     into the input folder itself would sit beside the inputs: `page.txt` cleaned from
     `page.html` overwrote an input `page.txt`, and the next run cleaned its own outputs.
-    With `default_outdir`, the output folder is `DIR-clean`, which the root folder has
-    no name for.
     """
     if not source.is_dir():
         return f"{source}: is not a folder"
-    if str(outdir) == "-":
-        return "-: batch writes files, not standard output; give a folder (or, with --format jsonl, a .jsonl file)"
-    if default_outdir:
+    if outdir is None:
         if not source.resolve().name:
             return f"{source}: is the root folder; give an output folder with -o"
         return None
+    if str(outdir) == "-":
+        return "-: batch writes files, not standard output; give a folder (or, with --format jsonl, a .jsonl file)"
     if fmt != "jsonl" and outdir.resolve() == source.resolve():
         return (
             f"{outdir}: is the input folder; outputs there would mix with the inputs "
@@ -220,16 +219,6 @@ def _tasks(settings: BatchSettings) -> Iterator[_Task | FileResult]:
             yield FileResult(source, relative, Status.SKIPPED, output=target)
             continue
         yield _Task(source, relative, target, settings.fmt, settings.to, settings.max_bytes)
-
-
-#: A file name that is not valid UTF-8 reaches Python with its bytes as lone surrogates
-#: (PEP 383); JSON keeps them as `\udcXX` escapes, so the JSONL stays valid UTF-8 and
-#: `os.fsencode(json.loads(line)["source"])` gives the name's bytes back.
-_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
-
-
-def _json_escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group(0)):04x}"
 
 
 def _is_up_to_date(source: Path, target: Path) -> bool:
@@ -424,35 +413,22 @@ def _init_worker(ignore_sigint: bool) -> None:
         importlib.import_module(module)
 
 
-def _read_limited(path: Path, limit: int) -> bytes:
-    """The file's bytes, refused by its size before it is read (a huge file never fills
-    a worker's memory first)."""
-    with path.open("rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
-        if size > limit:
-            raise InputTooLargeError(f"input is {size:,} bytes, over the {limit:,} limit")
-        return handle.read(limit + 1)
-
-
-def _options(max_bytes: int) -> Options:
-    return Options(max_input_bytes=max_bytes)
-
-
 def _process(task: _Task) -> FileResult:
     from articlekit.atomic import write_atomic
     from articlekit.export import render
+    from articlekit.load import read_limited
     from articlekit.pipeline import clean
 
     try:
-        article = clean(
-            _read_limited(task.source, task.max_bytes), options=_options(task.max_bytes)
-        )
+        with task.source.open("rb") as handle:
+            page = read_limited(handle, task.max_bytes)
+        article = clean(page, options=Options(max_input_bytes=task.max_bytes))
         if task.to:
             article = article.converted(task.to)
         if task.target is None:  # jsonl: the parent writes the line
             data = article.to_dict()
             data["source"] = task.relative
-            line = _LONE_SURROGATE_RE.sub(_json_escape, json.dumps(data, ensure_ascii=False))
+            line = json.dumps(data, ensure_ascii=False)
             return FileResult(
                 task.source, task.relative, Status.CLEANED, chars=len(line), line=line
             )

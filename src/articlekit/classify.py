@@ -207,7 +207,14 @@ def classify_blocks(
     blocks: Sequence[Block], features: Sequence[Features] | None = None
 ) -> list[Decision]:
     """Give every block a verdict and a reason (see the module docstring)."""
-    features = page_features(blocks, features)
+    return classify_page(blocks, page_features(blocks, features))[0]
+
+
+def classify_page(
+    blocks: Sequence[Block], features: Sequence[Features]
+) -> tuple[list[Decision], list[Judgement]]:
+    """The verdicts, and the context-free judgement of every block they came from (the
+    second opinion reads those instead of judging the page again)."""
     # Only short lines consult the cues; long ones are left out of the scan.
     cues = _LINE_SCREEN.page_cues(
         [
@@ -222,14 +229,14 @@ def classify_blocks(
     if end < start:
         # No prose at all (a short note, a poem, a list): keep every line that is not
         # chrome rather than report an empty article.
-        return _decide(blocks, judgements, 0, len(blocks) - 1)
+        return _decide(blocks, judgements, 0, len(blocks) - 1), judgements
     cut = _cut_at_terminator(judgements, features, zones, start, end)
     if cut < end:
         # Prose past the related list or comment heading helped the region reach this
         # far; without it the best region may end sooner. Choosing again within the cut
         # makes the result a fixed point: cleaning the output again changes nothing.
         start, end = find_article_region(judgements, features, zones, within=(start, cut))
-    return _decide(blocks, judgements, start, end)
+    return _decide(blocks, judgements, start, end), judgements
 
 
 def _relieve_figure_captions(blocks: Sequence[Block], judgements: list[Judgement]) -> None:

@@ -37,6 +37,7 @@ _COLOUR_RE = re.compile(r"(?:^|;)\s*color\s*:\s*([^;!]+)", re.IGNORECASE)
 _BACKGROUND_RE = re.compile(
     r"background(?:-color)?\s*:\s*([#\w(),.\s]+?)\s*(?:;|!|$)", re.IGNORECASE
 )
+_SHORT_HEX_RE = re.compile(r"#[0-9a-f]{3}")
 _NAMED_COLOURS = {"white": "#ffffff", "black": "#000000"}
 _RGB_RE = re.compile(r"rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*(?:,\s*1(?:\.0+)?\s*)?\)")
 
@@ -169,6 +170,6 @@ def _normalise(colour: str) -> str:
     rgb = _RGB_RE.fullmatch(colour)
     if rgb:
         return "#" + "".join(f"{int(part):02x}" for part in rgb.groups())
-    if re.fullmatch(r"#[0-9a-f]{3}", colour):
+    if _SHORT_HEX_RE.fullmatch(colour):
         return "#" + "".join(c * 2 for c in colour[1:])
     return colour

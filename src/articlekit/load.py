@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from articlekit.errors import (
     BinaryInputError,
@@ -25,8 +26,8 @@ from articlekit.errors import (
 #: which is scanned to its end when the first bytes hold none (up to the second limit).
 DECLARATION_SCAN_BYTES = 16 * 1024
 MAX_HEAD_SCAN_BYTES = 1024 * 1024
-#: Encodings never taken from a declaration: UTF-7 turns `+ADw-` into `<`.
-_NEVER_DECLARED = frozenset({"utf-7", "utf7", "x-utf-7", "unicode-1-1-utf-7", "csunicode11utf7"})
+#: Encodings never taken from a declaration or detection: UTF-7 turns `+ADw-` into `<`.
+_SMUGGLING_CODECS = frozenset({"utf-7", "utf7", "x-utf-7", "unicode-1-1-utf-7", "csunicode11utf7"})
 #: Share of control characters above which decoded "text" is really binary data.
 MAX_CONTROL_CHAR_RATIO = 0.01
 #: …and more than this many of them: a stray BEL or ESC in a short note is not binary.
@@ -85,6 +86,20 @@ class Loaded:
     encoding: str
     is_html: bool
     warnings: tuple[str, ...] = ()
+
+
+def read_limited(stream: BinaryIO, max_bytes: int) -> bytes:
+    """The stream's bytes, reading at most `max_bytes` + 1 of them: a huge file or pipe
+    is refused before it fills memory (one limit for clean, convert and batch).
+
+    >>> import io
+    >>> read_limited(io.BytesIO(b"abc"), 3)
+    b'abc'
+    """
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputTooLargeError(f"input is over the {max_bytes:,}-byte limit (--max-mb)")
+    return data
 
 
 def load(data: bytes | str, *, max_bytes: int) -> Loaded:
@@ -214,7 +229,7 @@ def _declared_charset(data: bytes) -> str | None:
     if not match:
         return None
     name = (match.group(1) or match.group(2)).decode("ascii", "ignore").strip(" \"';")
-    if name.lower().replace("_", "-") in _NEVER_DECLARED:
+    if name.lower().replace("_", "-") in _SMUGGLING_CODECS:
         return None
     return name or None
 
@@ -224,7 +239,7 @@ def _detect(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 1024 * 1024]).best()
-    if best is not None and best.encoding.lower().replace("_", "-") in _NEVER_DECLARED:
+    if best is not None and best.encoding.lower().replace("_", "-") in _SMUGGLING_CODECS:
         best = None  # never detected either: UTF-7 can smuggle markup
     if best is None:
         for codec in ("gb18030", "big5hkscs", "cp1252"):

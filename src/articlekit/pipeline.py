@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from articlekit.classify import classify_blocks
+from articlekit.classify import classify_page
 from articlekit.errors import NoArticleError
 from articlekit.features import page_features
 from articlekit.language import detect_language
@@ -35,12 +35,12 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
     else:
         blocks, page_meta = split_text_blocks(loaded.text), Metadata()
     features = page_features(blocks)
-    decisions = classify_blocks(blocks, features)
+    decisions, judgements = classify_page(blocks, features)
     note = None
     if loaded.is_html:
         from articlekit.secondopinion import second_opinion
 
-        decisions, note = second_opinion(blocks, features, decisions)
+        decisions, note = second_opinion(blocks, features, judgements, decisions)
     text_meta, decisions = extract_metadata(decisions, page_meta.title)
     kept = [index for index, decision in enumerate(decisions) if decision.verdict is Verdict.BODY]
     body = [blocks[index] for index in kept]

@@ -58,6 +58,8 @@ _ARTICLE_MARKERS = etree.XPath(
     "//article | //main | //*[@role='main'] | //*[@itemprop='articleBody']"
 )
 
+#: Block children: a quote holding one has paragraphs that vote on their own.
+_BLOCK_CHILDREN = frozenset({"blockquote", "dl", "div", "ol", "p", "pre", "table", "ul"})
 #: Tags whose presence under a <div> keeps it a div (readability's `divToPElementsRe`).
 _DIV_KEEPERS = frozenset({"a", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"})
 
@@ -172,7 +174,7 @@ class _ChineseAwareDocument(Document):  # type: ignore[misc]
 
 
 def _holds_blocks(elem: HtmlElement) -> bool:
-    return any(child.tag in _DIV_KEEPERS for child in elem)
+    return any(child.tag in _BLOCK_CHILDREN for child in elem)
 
 
 def _article_ancestors(tree: HtmlElement) -> set[HtmlElement]:

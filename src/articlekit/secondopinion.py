@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from articlekit.classify import MAX_LINK_DENSITY, Judgement, Label, is_prose, judge_block
+from articlekit.classify import MAX_LINK_DENSITY, Judgement, Label, is_prose
 from articlekit.features import Features
 from articlekit.model import Block, Decision, Reason, Verdict, Zone, make_decision
 
@@ -38,10 +38,14 @@ MAX_CHROME_LINES_PER_PROSE = 0.5
 
 
 def second_opinion(
-    blocks: Sequence[Block], features: Sequence[Features], decisions: list[Decision]
+    blocks: Sequence[Block],
+    features: Sequence[Features],
+    judgements: Sequence[Judgement],
+    decisions: list[Decision],
 ) -> tuple[list[Decision], str | None]:
     """The decisions, with the main candidate restored when the classifier lost it,
-    and a one-line note saying why (None when the classifier's result stands)."""
+    and a one-line note saying why (None when the classifier's result stands).
+    `judgements` are the classifier's context-free verdicts of the blocks."""
     main = [index for index, block in enumerate(blocks) if block.zone is Zone.MAIN]
     if not main:
         return decisions, None
@@ -51,21 +55,18 @@ def second_opinion(
         return decisions, None
     kept_inside = sum(prose[index] for index in main if decisions[index].is_body)
     kept = sum(units for units, decision in zip(prose, decisions, strict=True) if decision.is_body)
-    if kept_inside >= MAX_KEPT_SHARE * candidate or kept >= candidate:
-        return _join_across_plain_gaps(blocks, features, decisions)
-    judgements = {index: judge_block(blocks[index], features[index]) for index in main}
-    # Measured again without the candidate's own chrome (a gallery, a contact box):
-    # only prose the second opinion would restore counts as disagreement.
-    candidate = sum(prose[i] for i in main if _restorable(judgements[i], prose[i]))
-    if kept_inside >= MAX_KEPT_SHARE * candidate or kept >= candidate:
-        return _join_across_plain_gaps(blocks, features, decisions)
+    # Only prose the second opinion would restore counts as disagreement (not the
+    # candidate's own chrome: a gallery, a contact box).
+    restorable = sum(prose[i] for i in main if _restorable(judgements[i], prose[i]))
+    if kept_inside >= MAX_KEPT_SHARE * restorable or kept >= restorable:
+        return _join_across_plain_gaps(blocks, features, judgements, decisions)
     if not _reads_as_article(judgements, features, main):
         return decisions, None
     first, last = _with_adjoining_body(decisions, main[0], main[-1])
     revised = list(decisions)
     for index, decision in enumerate(decisions):
         if (
-            index in judgements
+            blocks[index].zone is Zone.MAIN
             and not decision.is_body
             and _restorable(judgements[index], prose[index])
         ):
@@ -73,14 +74,17 @@ def second_opinion(
         elif decision.is_body and not first <= index <= last:
             revised[index] = make_decision((decision.block, Verdict.CHROME, Reason.DISPLACED))
     note = (
-        f"second opinion: the classifier kept {kept_inside} of the {candidate} prose units "
+        f"second opinion: the classifier kept {kept_inside} of the {restorable} prose units "
         "in the page's main content; that content was restored"
     )
     return revised, note
 
 
 def _join_across_plain_gaps(
-    blocks: Sequence[Block], features: Sequence[Features], decisions: list[Decision]
+    blocks: Sequence[Block],
+    features: Sequence[Features],
+    judgements: Sequence[Judgement],
+    decisions: list[Decision],
 ) -> tuple[list[Decision], str | None]:
     """Main-content prose that the region search left out only because a run of plain
     short lines (a chart's labels, a table's cells: no links, no chrome) separates it
@@ -95,7 +99,7 @@ def _join_across_plain_gaps(
         index = start
         while 0 <= index < len(blocks):
             block, feat = blocks[index], features[index]
-            label, _ = judge_block(block, feat)
+            label = judgements[index].label
             if label is Label.BAD or feat.link_density:
                 break
             if label is Label.GOOD and block.zone is Zone.MAIN:
@@ -135,7 +139,7 @@ def _prose_units(feat: Features) -> int:
 
 
 def _reads_as_article(
-    judgements: dict[int, Judgement], features: Sequence[Features], main: list[int]
+    judgements: Sequence[Judgement], features: Sequence[Features], main: list[int]
 ) -> bool:
     units = links = prose_blocks = chrome_lines = 0
     for index in main:

@@ -65,7 +65,7 @@ def batch_command(
         release_prestarted_workers,
     )
 
-    problem = folder_problem(source, outdir or source, fmt.value, default_outdir=outdir is None)
+    problem = folder_problem(source, outdir, fmt.value)
     if problem:
         release_prestarted_workers()
         sys.stderr.write(f"articlekit: {problem}\n")

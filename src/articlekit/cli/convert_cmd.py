@@ -22,16 +22,11 @@ def convert_command(
 ) -> None:
     """Convert Simplified Chinese to Traditional; code and URLs are left alone."""
     from articlekit.cli.io import read_input, refuse_overwriting_input, write_output
-    from articlekit.errors import InputTooLargeError
     from articlekit.load import decode
     from articlekit.traditional import convert
 
     name = "<stdin>" if source == "-" else source
     with reported(name):
         refuse_overwriting_input(source, output)
-        limit = int(max_mb * 2**20)
-        data = read_input(source, limit)
-        if len(data) > limit:
-            raise InputTooLargeError(f"input is over the {limit:,}-byte limit (--max-mb)")
-        text, _, _ = decode(data)
+        text, _, _ = decode(read_input(source, int(max_mb * 2**20)))
         write_output(convert(text, to=to.value), output)

@@ -9,19 +9,19 @@ from pathlib import Path
 
 from articlekit.atomic import write_atomic
 from articlekit.errors import OutputWriteError
+from articlekit.load import read_limited
+from articlekit.options import DEFAULT_MAX_INPUT_BYTES
 
 
-def read_input(name: str, max_bytes: int | None = None) -> bytes:
-    """The input's bytes; at most `max_bytes` + 1 are read, so a huge file never fills
-    memory before the size limit rejects it."""
-    limit = -1 if max_bytes is None else max_bytes + 1
+def read_input(name: str, max_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> bytes:
+    """The input's bytes, refused past `max_bytes` before a huge file fills memory."""
     if name == "-":
-        return sys.stdin.buffer.read(limit)
+        return read_limited(sys.stdin.buffer, max_bytes)
     path = Path(name)
     if path.is_dir():
         raise IsADirectoryError(21, "is a folder; use `articlekit batch` for folders")
     with path.open("rb") as handle:
-        return handle.read(limit)
+        return read_limited(handle, max_bytes)
 
 
 def refuse_overwriting_input(source: str, target: str | None) -> None:
