@@ -19,6 +19,14 @@ class ErrorCode(StrEnum):
     UNSUPPORTED = "unsupported-input"
     WRITE = "write-failed"
     CONVERT = "convert-failed"
+    READ = "read-failed"
+    # Failures the per-page guard reports (`articlekit.guard`): the page's process, not
+    # the cleaner, ended the attempt.
+    TIMEOUT = "timeout"
+    WORKER_DIED = "worker-died"
+    MEMORY = "memory"
+    CANCELLED = "cancelled"
+    INTERNAL = "internal-error"
 
 
 class ArticlekitError(Exception):
@@ -64,6 +72,10 @@ class NoArticleError(ArticlekitError):
 
 class UnsupportedInputError(ArticlekitError):
     code = ErrorCode.UNSUPPORTED
+
+
+class InputReadError(ArticlekitError):
+    code = ErrorCode.READ
 
 
 class OutputWriteError(ArticlekitError):

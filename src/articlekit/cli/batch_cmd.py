@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import time
@@ -12,9 +13,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from articlekit.cli.early import default_jobs
 from articlekit.cli.options import DEFAULT_MAX_MB, MaxMbOption, ToOption
 from articlekit.cli.status import ExitStatus, error_line
+from articlekit.options import DEFAULT_PAGE_TIMEOUT
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
@@ -55,6 +56,24 @@ def batch_command(
         bool, typer.Option("--force", help="Rewrite outputs that are already up to date.")
     ] = False,
     max_mb: MaxMbOption = DEFAULT_MAX_MB,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            min=0,
+            metavar="SECONDS",
+            help="Fail a page that takes longer than this (0: no limit).",
+        ),
+    ] = DEFAULT_PAGE_TIMEOUT,
+    max_memory_mb: Annotated[
+        int | None,
+        typer.Option(
+            "--max-memory-mb",
+            min=64,
+            metavar="N",
+            help="Fail a page whose worker needs more than N MiB of memory (default: no cap).",
+        ),
+    ] = None,
 ) -> None:
     """Clean every page in a folder; the output tree mirrors the input tree."""
     from articlekit.batch import (
@@ -62,12 +81,10 @@ def batch_command(
         BatchSettings,
         default_outdir,
         folder_problem,
-        release_prestarted_workers,
     )
 
     problem = folder_problem(source, outdir, fmt.value)
     if problem:
-        release_prestarted_workers()
         sys.stderr.write(f"articlekit: {problem}\n")
         raise typer.Exit(ExitStatus.USAGE)
     settings = BatchSettings(
@@ -75,10 +92,12 @@ def batch_command(
         outdir=outdir or default_outdir(source),
         fmt=fmt.value,
         to=to.value if to else None,
-        jobs=jobs or default_jobs(),
+        jobs=jobs or os.cpu_count() or 1,
         patterns=tuple(p.lower() for p in pattern) if pattern else DEFAULT_PATTERNS,
         force=force,
         max_bytes=int(max_mb * 2**20),
+        timeout=timeout or None,
+        max_memory_mb=max_memory_mb,
     )
     # rich is imported only for a terminal: in a pipe or a log the output is plain lines,
     # and the start-up saved there is serial time that no --jobs can win back.
