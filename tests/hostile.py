@@ -73,6 +73,21 @@ def cases() -> Iterator[tuple[str, bytes, str | None]]:
         )
     )
     yield "utf8-declared-gbk-bytes.html", gbk_says_utf8, PROSE
+    # Whitespace that normalisation once left alone (newlines inside HTML text, U+1680)
+    # met patterns that overlap on spaces: each case took seconds to minutes.
+    yield (
+        "newlines-in-html-text.html",
+        f"<html><body><p>{PROSE}{chr(10) * 400_000}{PROSE}</p></body></html>".encode(),
+        PROSE,
+    )
+    yield "ogham-spaces.txt", f"{PROSE}\n1{chr(0x1680) * 200_000}/2\n{PROSE}\n".encode(), PROSE
+    yield (
+        "ogham-title.html",
+        f"<html><head><title>标题{chr(0x1680) * 200_000}网站</title></head><body><p>{PROSE}</p>".encode(),
+        PROSE,
+    )
+    yield "month-names.txt", f"{'Apr' * 100_000}\n{PROSE}\n".encode(), PROSE
+    yield "tab-runs.txt", f"{PROSE}\n第{chr(9) * 300_000}x\n".encode(), PROSE
 
 
 def main(argv: list[str]) -> int:

@@ -73,8 +73,6 @@ class Outcome(Generic[R]):
         return self.error is None
 
 
-
-
 class PageGuard(Generic[T, R]):
     """Runs `work(item)` for one item at a time in a child process (not thread-safe:
     one guard per thread, which must live as long as the guard; see `GuardPool`).

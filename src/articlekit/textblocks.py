@@ -16,11 +16,15 @@ from articlekit.codelines import code_kind, is_code_run
 from articlekit.model import BLOCK_DEFAULTS, Block, BlockKind, make_block
 from articlekit.vocab import BULLET_RE
 
-_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]+")
+#: Every Unicode space (`\\s`: newlines, U+1680, U+3000, no-break spaces, …) and the
+#: invisible ones (zero-width space, BOM), collapsed the same way in raw text and in
+#: HTML text. A run that survived normalisation (a newline in HTML source, U+1680) met
+#: patterns that overlap on spaces and made them quadratic.
+_SPACES_RE = re.compile(r"[\s\u200b\ufeff]+")
 #: What `_SPACES_RE` would change: two spaces, or any space character but a plain one.
 #: Most lines of English text have only single spaces, which collapse to themselves; in
 #: an ASCII line only the first two can occur, and two substring tests are cheaper.
-_COLLAPSIBLE_RE = re.compile(r"  |[\t\u00a0\u2000-\u200b\u3000\u202f\u205f\ufeff]")
+_COLLAPSIBLE_RE = re.compile(r"  |[^\S ]|[\u200b\ufeff]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 #: The control characters `str.splitlines` does not break at (it breaks at \x0b, \x0c
 #: and \x1c–\x1e, so those must survive until the split).
@@ -112,7 +116,7 @@ class _CodeRun:
 
 
 def normalize_space(text: str) -> str:
-    """Collapse runs of (full-width, no-break) spaces, drop control characters, trim.
+    """Collapse runs of any spaces (newlines too), drop control characters, trim.
 
     >>> normalize_space("\\u3000\\u3000长江网 10月4日讯\\x07 ")
     '长江网 10月4日讯'

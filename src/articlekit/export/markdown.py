@@ -13,8 +13,11 @@ from urllib.parse import quote
 
 from articlekit.model import Article, Block, BlockKind, Section
 
-_LINE_START_RE = re.compile(r"^(\s*)([#>+=|]|[-*](?=\s|$))", re.MULTILINE)
-_ORDERED_RE = re.compile(r"^(\s*\d+)([.)])(?=\s|$)", re.MULTILINE)
+#: Line starts that Markdown would read as syntax. The indentation is horizontal space
+#: taken whole: `^\\s*` also ran across newlines, so each of n blank lines rescanned the
+#: rest (quadratic).
+_LINE_START_RE = re.compile(r"^([^\S\n]*+)([#>+=|]|[-*](?=\s|$))", re.MULTILINE)
+_ORDERED_RE = re.compile(r"^([^\S\n]*+\d++)([.)])(?=\s|$)", re.MULTILINE)
 _INLINE_RE = re.compile(r"([\\`*\[\]])|<(?=[A-Za-z/!?])|(?<!\w)_|_(?!\w)")
 _SAFE_URL_RE = re.compile(r"^(?:https?://|//|/|\./|\.\./|[\w.-]+(?:/|$))", re.IGNORECASE)
 _UNSAFE_SCHEME_RE = re.compile(r"^\s*(?:javascript|vbscript|data|file):", re.IGNORECASE)
