@@ -73,6 +73,10 @@ def cases() -> Iterator[tuple[str, bytes, str | None]]:
         )
     )
     yield "utf8-declared-gbk-bytes.html", gbk_says_utf8, PROSE
+    gbk_says_big5 = f'<html><head><meta charset="big5"></head><body><p>{PROSE}</p>'.encode("gbk")
+    yield "big5-declared-gbk-bytes.html", gbk_says_big5, PROSE
+    note = f'<meta charset="big5"> 写在头部。\n{PROSE}\n'.encode("gbk")
+    yield "text-mentions-a-charset.txt", note, PROSE
     # Whitespace that normalisation once left alone (newlines inside HTML text, U+1680)
     # met patterns that overlap on spaces: each case took seconds to minutes.
     yield (

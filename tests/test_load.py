@@ -110,3 +110,46 @@ def test_a_late_charset_declaration_is_found_and_utf7_is_never_taken() -> None:
     smuggled = b'<meta charset="utf-7"><p>+ADw-script+AD4-alert(1)+ADw-/script+AD4-</p>'
     text, codec, _ = decode(smuggled)
     assert codec != "utf-7" and "<script>" not in text
+
+
+SIMPLIFIED = "这是一段正文，用来测试编码声明，内容要完整保留下来。"
+TRADITIONAL = "這是一段正文，用來測試編碼聲明，台灣的網頁常常用這種編碼儲存。"
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "declared", "read"),
+    [
+        (SIMPLIFIED, "gbk", "big5", "gb18030"),
+        (SIMPLIFIED * 3, "gbk", "big5", "gb18030"),
+        (TRADITIONAL, "big5", "gb2312", "big5hkscs"),
+        (TRADITIONAL * 3, "big5", "gbk", "big5hkscs"),
+    ],
+    ids=["gbk-said-big5", "gbk-said-big5-longer", "big5-said-gb2312", "big5-said-gbk-longer"],
+)
+def test_a_chinese_charset_that_lies_is_overruled_with_a_warning(
+    text: str, written: str, declared: str, read: str
+) -> None:
+    """GBK and Big5 share their byte ranges: GBK bytes declared big5 decoded without an
+    error into mojibake, and nothing said so."""
+    data = f'<html><head><meta charset="{declared}"></head><body><p>{text}</p>'.encode(written)
+    decoded, codec, warnings = decode(data)
+    assert text in decoded and codec == read
+    assert len(warnings) == 1 and declared in warnings[0] and read in warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"), [(SIMPLIFIED, "gbk"), (TRADITIONAL, "big5")], ids=["gbk", "big5"]
+)
+def test_a_true_chinese_declaration_is_kept_without_a_warning(text: str, codec: str) -> None:
+    data = f'<html><head><meta charset="{codec}"></head><body><p>{text}</p>'.encode(codec)
+    decoded, _, warnings = decode(data)
+    assert text in decoded and warnings == ()
+
+
+def test_a_charset_that_text_only_mentions_is_not_a_declaration() -> None:
+    note = f'写网页时在头部加上 <meta charset="big5"> 即可。{SIMPLIFIED * 3}'
+    decoded, codec, _ = decode(note.encode("gbk"))
+    assert decoded == note and codec == "gb18030"
+    page = f'<html><head></head><body><p>{SIMPLIFIED * 3}</p><pre>&lt;meta charset="big5"&gt; <meta charset="big5"></pre>'
+    decoded, codec, _ = decode(page.encode("gbk"))
+    assert SIMPLIFIED in decoded and codec == "gb18030"

@@ -4,7 +4,10 @@ Saved Chinese pages are often GBK/GB2312/Big5, and some declare one charset whil
 using another. The order is: BOM → the page's own declaration (checked: it must
 decode the bytes) → strict UTF-8 → charset-normalizer's detection. GB2312/GBK are
 read as GB18030 (a superset, so rare characters never become U+FFFD) and Big5 as
-Big5-HKSCS for the same reason. A declaration that did not hold becomes a warning.
+Big5-HKSCS for the same reason. A declaration that did not hold becomes a warning:
+one that does not decode the bytes, and a Chinese one (GBK or Big5) whose bytes read
+as the other (the two share their byte ranges, so a lie decodes without an error).
+Only an HTML page's head declares a charset; text that mentions one declares nothing.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ MIN_CONTROL_CHARS = 16
 #: pages often carry a few broken bytes; more than this means the declaration lied).
 MAX_BAD_BYTE_RATIO = 0.001
 _UTF8_NAMES = frozenset({"utf-8", "utf8", "utf_8"})
+#: The two Chinese codecs whose byte ranges overlap (as read: GB18030, Big5-HKSCS).
+_CHINESE_CODECS = ("gb18030", "big5hkscs")
 #: Valid non-ASCII characters needed per broken byte to read bytes as broken UTF-8.
 MIN_VALID_PER_BAD = 10
 #: Bytes inspected when deciding whether input is binary.
@@ -53,6 +58,7 @@ _DECLARED_RE = re.compile(
     rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""",
     re.IGNORECASE,
 )
+_BODY_RE = re.compile(rb"<body[\s>]", re.IGNORECASE)
 #: Declared names mapped to the superset codec that decodes everything they do and more.
 _SUPERSETS = {
     "gb2312": "gb18030",
@@ -163,7 +169,7 @@ def decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
             return mostly, "utf-8", ("a few bytes are not valid UTF-8; replaced",)
     if declared_codec:
         try:
-            return data.decode(declared_codec), declared_codec, ()
+            text = data.decode(declared_codec)
         except LookupError:
             warnings = (f"declared charset {declared} is unknown",)
         except UnicodeDecodeError:
@@ -171,8 +177,41 @@ def decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
             if text.count("\ufffd") <= MAX_BAD_BYTE_RATIO * len(text):
                 return text, declared_codec, (f"a few bytes are not valid {declared}; replaced",)
             warnings = (f"declared charset {declared} does not decode this page",)
+        else:
+            other = _truer_chinese_codec(data, declared_codec)
+            if other is None:
+                return text, declared_codec, ()
+            return (
+                data.decode(other, errors="replace"),
+                other,
+                (
+                    f"declared charset {declared} does not match this page's characters; read as {other}",
+                ),
+            )
     text, codec = _detect(data)
     return text, codec, tuple(f"{w}; read as {codec}" for w in warnings)
+
+
+def _truer_chinese_codec(data: bytes, declared: str) -> str | None:
+    """The other Chinese codec when the page's bytes read as Chinese in it and not in
+    the declared one, else None.
+
+    GBK and Big5 share their byte ranges, so GBK bytes declared `big5` (or Big5 bytes
+    declared `gb2312`) decode without a single error into rare characters in no
+    sensible order. charset-normalizer's mess detector, asked to choose between the two,
+    rejects that reading; a declaration is overruled only when it does (none of the
+    correctly declared dev pages is)."""
+    if declared not in _CHINESE_CODECS:
+        return None
+    from charset_normalizer import from_bytes
+
+    readings = [
+        m.encoding
+        for m in from_bytes(data[:MAX_HEAD_SCAN_BYTES], cp_isolation=list(_CHINESE_CODECS))
+    ]
+    if not readings or declared in readings:
+        return None
+    return readings[0]
 
 
 def _mostly_utf8(data: bytes) -> str | None:
@@ -211,7 +250,8 @@ def sniff_html(text: str) -> bool:
 
 
 def _declared_charset(data: bytes) -> str | None:
-    """The charset the page declares in its head. The first bytes are scanned first;
+    """The charset an HTML page declares in its head (never one that raw text or the
+    body merely mentions). The first bytes are scanned first;
     a declaration after a long `<style>` or `<script>` is found by scanning on to
     `</head>` (at most `MAX_HEAD_SCAN_BYTES`). Encodings that can smuggle markup past
     a reader (UTF-7) are never taken from a declaration.
@@ -220,14 +260,18 @@ def _declared_charset(data: bytes) -> str | None:
     'gbk'
     >>> _declared_charset(b'<meta charset="utf-7">') is None
     True
+    >>> _declared_charset(b'A note: write <meta charset="big5"> in the head.') is None
+    True
     """
+    if not sniff_html(data[:4096].decode("latin-1")):
+        return None  # raw page text that mentions a charset declares nothing
     match = _DECLARED_RE.search(data[:DECLARATION_SCAN_BYTES])
     if not match and len(data) > DECLARATION_SCAN_BYTES:
         end = data.find(b"</head", 0, MAX_HEAD_SCAN_BYTES)
         if end > DECLARATION_SCAN_BYTES:
             match = _DECLARED_RE.search(data[:end])
-    if not match:
-        return None
+    if not match or _BODY_RE.search(data, 0, match.start()):
+        return None  # a charset named in the body is text about a page, not this page's
     name = (match.group(1) or match.group(2)).decode("ascii", "ignore").strip(" \"';")
     if name.lower().replace("_", "-") in _SMUGGLING_CODECS:
         return None
