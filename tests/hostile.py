@@ -73,6 +73,9 @@ def cases() -> Iterator[tuple[str, bytes, str | None]]:
         )
     )
     yield "utf8-declared-gbk-bytes.html", gbk_says_utf8, PROSE
+    stray = (PROSE * 10).encode("gbk")
+    yield "gbk-stray-byte.txt", stray[:40] + b"\x80 " + stray[40:], PROSE
+    yield "gbk-cut-character.txt", stray + "正".encode("gbk")[:1], PROSE
     gbk_says_big5 = f'<html><head><meta charset="big5"></head><body><p>{PROSE}</p>'.encode("gbk")
     yield "big5-declared-gbk-bytes.html", gbk_says_big5, PROSE
     note = f'<meta charset="big5"> 写在头部。\n{PROSE}\n'.encode("gbk")

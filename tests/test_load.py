@@ -153,3 +153,30 @@ def test_a_charset_that_text_only_mentions_is_not_a_declaration() -> None:
     page = f'<html><head></head><body><p>{SIMPLIFIED * 3}</p><pre>&lt;meta charset="big5"&gt; <meta charset="big5"></pre>'
     decoded, codec, _ = decode(page.encode("gbk"))
     assert SIMPLIFIED in decoded and codec == "gb18030"
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "read"),
+    [(SIMPLIFIED * 20, "gbk", "gb18030"), (TRADITIONAL * 20, "big5", "big5hkscs")],
+    ids=["gbk", "big5"],
+)
+@pytest.mark.parametrize("damage", ["stray-byte", "cut-character"])
+def test_undeclared_chinese_with_a_broken_byte_keeps_its_text(
+    text: str, codec: str, read: str, damage: str
+) -> None:
+    """One stray byte made both Chinese codecs fail, and the page came out as
+    Windows-1252 mojibake with no warning."""
+    body = text.encode(codec)
+    if damage == "stray-byte":
+        data = body[:40] + b"\x80\x20" + body[40:]
+    else:
+        data = body + "正".encode(codec)[:1]
+    decoded, used, warnings = decode(data)
+    assert used == read and text[:30] in decoded and text[-30:-1] in decoded
+    assert warnings == (f"a few bytes are not valid {read}; replaced",)
+
+
+def test_accented_european_text_is_not_taken_for_chinese() -> None:
+    german = "Die Prüfung für Dräger-Geräte ergab, daß die Größe über dem Maß lag. " * 30
+    decoded, codec, _ = decode(german.encode("cp1252") + b"\x81")
+    assert "Prüfung" in decoded and codec not in ("gb18030", "big5hkscs")

@@ -167,6 +167,11 @@ def decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
         mostly = _mostly_utf8(data)
         if mostly is not None:
             return mostly, "utf-8", ("a few bytes are not valid UTF-8; replaced",)
+    if declared_codec is None:
+        chinese = _mostly_chinese(data)
+        if chinese is not None:
+            text, codec = chinese
+            return text, codec, (f"a few bytes are not valid {codec}; replaced",)
     if declared_codec:
         try:
             text = data.decode(declared_codec)
@@ -212,6 +217,45 @@ def _truer_chinese_codec(data: bytes, declared: str) -> str | None:
     if not readings or declared in readings:
         return None
     return readings[0]
+
+
+def _mostly_chinese(data: bytes) -> tuple[str, str] | None:
+    """(text, codec) for undeclared GBK or Big5 with a few broken bytes, or None.
+
+    One stray byte made both codecs fail, and detection then read the page as
+    Windows-1252 mojibake. A codec qualifies when it leaves few characters broken (a
+    stray byte inside a character breaks up to three) and nearly all other non-ASCII
+    characters are CJK, beside at least ten per broken one: European text whose accented
+    letters pair up into CJK characters breaks at every accent before a space. When both
+    qualify, the one charset-normalizer finds less garbled is taken.
+    """
+    readings = []
+    for codec in _CHINESE_CODECS:
+        text = data.decode(codec, errors="replace")
+        bad = text.count("\ufffd")
+        if not bad or bad > MAX_BAD_BYTE_RATIO * len(text) + 3:
+            continue
+        cjk = sum(1 for ch in text if ch >= "\u2e80") - bad
+        other = sum(1 for ch in text if "\x7f" < ch < "\u2e80")
+        if cjk >= MIN_VALID_PER_BAD * bad and cjk >= 9 * other:
+            readings.append((bad, codec, text))
+    if not readings:
+        return None
+    if len(readings) == 2:
+        readings.sort(key=_mess)
+    _, codec, text = readings[0]
+    return text, codec
+
+
+def _mess(reading: tuple[int, str, str]) -> tuple[float, int]:
+    """How garbled charset-normalizer finds a reading's bytes without their broken
+    characters (inf: not text at all), then how many characters are broken."""
+    from charset_normalizer import from_bytes
+
+    bad, codec, text = reading
+    whole = text.replace("\ufffd", "").encode(codec)[:MAX_HEAD_SCAN_BYTES]
+    best = from_bytes(whole, cp_isolation=[codec]).best()
+    return (best.chaos if best is not None else float("inf")), bad
 
 
 def _mostly_utf8(data: bytes) -> str | None:
