@@ -82,7 +82,7 @@ DATE_COUNTER_RE = re.compile(
 #: A listing entry: a title followed by its timestamp (and maybe counters) at the end of
 #: the line — thread lists, related lists, "latest news" boxes (`标题【作者】08-11 16:06 298字`).
 LISTING_ENTRY_RE = re.compile(
-    r"\S.{3,}?[\s【】\[\]()（）|·-]"
+    r"^\S.{3,}?[\s【】\[\]()（）|·-]"
     r"(?:(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2})"
     r"(?:[^。！？.!?:]{0,25}|\s*[)）\]】])$"
 )
