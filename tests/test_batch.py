@@ -183,12 +183,12 @@ def test_a_link_out_of_the_folder_is_not_followed_and_dot_is_a_folder(tmp_path: 
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    outputs = sorted(p.name for p in (tmp_path / "pages-clean").iterdir())
+    outputs = sorted(p.name for p in (tmp_path / "pages-clean").glob("*.md"))
     assert outputs == ["inside.md", "news.md"]
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGTERM"), reason="needs POSIX signals")
-@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM", "SIGHUP"])
 def test_a_stopped_jsonl_run_keeps_its_finished_lines_and_no_temp_file(
     tmp_path: Path, stop: str
 ) -> None:
@@ -251,3 +251,27 @@ def test_dash_is_not_an_output_folder(tmp_path: Path) -> None:
     )
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert not (tmp_path / "-").exists()
+
+
+def test_a_file_articlekit_did_not_write_is_never_replaced(tmp_path: Path) -> None:
+    """`batch saved -o ~/Documents` replaced a notes.md the user kept there."""
+    source = tmp_path / "saved"
+    source.mkdir()
+    shutil.copy(PAGES / "cjn-1.html", source / "notes.html")
+    shutil.copy(PAGES / "en-opinion.html", source / "other.html")
+    out = tmp_path / "documents"
+    out.mkdir()
+    mine = out / "notes.md"
+    mine.write_text("my own notes", "utf-8")
+    os.utime(mine, (0, 0))  # older than the input, so not taken as up to date
+    done = _batch(str(source), "-o", str(out))
+    assert done.returncode == 1
+    assert "notes.md exists and was not written by articlekit" in done.stderr
+    assert mine.read_text("utf-8") == "my own notes" and (out / "other.md").exists()
+    os.utime(source / "other.html")  # a changed input: its own output is rewritten
+    again = _batch(str(source), "-o", str(out))
+    assert again.returncode == 1 and "other.html" not in again.stderr
+    assert mine.read_text("utf-8") == "my own notes"
+    forced = _batch(str(source), "-o", str(out), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert mine.read_text("utf-8").startswith("---")

@@ -18,6 +18,7 @@ import pytest
 
 from articlekit.errors import ErrorCode, NoArticleError
 from articlekit.guard import GuardPool, PageGuard
+from articlekit.ledger import LEDGER_NAME
 from conftest import PAGES
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
@@ -155,7 +156,8 @@ def test_batch_fails_a_page_past_its_time_and_cleans_the_rest(tmp_path: Path) ->
     failures = [line for line in done.stderr.splitlines() if line.startswith("articlekit:")]
     assert len(failures) == 1 and "aaa-slow.html" in failures[0]
     assert "took longer than 1 s" in failures[0]
-    assert sorted(p.name for p in out.iterdir()) == [f"page{i}.md" for i in range(6)]
+    assert sorted(p.name for p in out.glob("*.md")) == [f"page{i}.md" for i in range(6)]
+    assert (out / LEDGER_NAME).read_bytes().count(b"\0") == 6
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL])

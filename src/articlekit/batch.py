@@ -24,6 +24,7 @@ from pathlib import Path
 from articlekit.atomic import atomic_output, write_atomic
 from articlekit.errors import ErrorCode, InputReadError, UnsupportedInputError
 from articlekit.guard import DEFAULT_TIMEOUT, GuardPool, Outcome
+from articlekit.ledger import OutputLedger
 from articlekit.options import DEFAULT_MAX_INPUT_BYTES, Options
 
 DEFAULT_PATTERNS = ("*.html", "*.htm", "*.txt", "*.xhtml", "*.shtml")
@@ -128,28 +129,37 @@ def _run(settings: BatchSettings) -> Iterator[FileResult]:
     results known without cleaning (skips) pass straight through."""
     window = settings.jobs * WINDOW_PER_JOB
     pending: dict[Future[Outcome[str]], FileTask] = {}
-    with GuardPool(
-        render_task, settings.jobs, timeout=settings.timeout, max_memory_mb=settings.max_memory_mb
-    ) as pool:
-        for task in _tasks(settings):
-            if isinstance(task, FileResult):
-                yield task
-                continue
-            pending[pool.submit(task)] = task
-            while len(pending) >= window:
-                yield from _finished(pending)
-        while pending:
-            yield from _finished(pending)
+    ledger = OutputLedger(settings.outdir)
+    try:
+        with GuardPool(
+            render_task,
+            settings.jobs,
+            timeout=settings.timeout,
+            max_memory_mb=settings.max_memory_mb,
+        ) as pool:
+            for task in _tasks(settings, ledger):
+                if isinstance(task, FileResult):
+                    yield task
+                    continue
+                pending[pool.submit(task)] = task
+                while len(pending) >= window:
+                    yield from _finished(pending, ledger)
+            while pending:
+                yield from _finished(pending, ledger)
+    finally:
+        ledger.close()
 
 
-def _finished(pending: dict[Future[Outcome[str]], FileTask]) -> Iterator[FileResult]:
+def _finished(
+    pending: dict[Future[Outcome[str]], FileTask], ledger: OutputLedger
+) -> Iterator[FileResult]:
     done, _ = wait(pending, return_when=FIRST_COMPLETED)
     for future in done:
         task = pending.pop(future)
-        yield _conclude(task, future.result())
+        yield _conclude(task, future.result(), ledger)
 
 
-def _conclude(task: FileTask, outcome: Outcome[str]) -> FileResult:
+def _conclude(task: FileTask, outcome: Outcome[str], ledger: OutputLedger) -> FileResult:
     """Write a cleaned page's output (atomically, here in the parent: a child killed at
     its time limit never leaves half a file or a temp file behind)."""
     if outcome.error is not None:
@@ -162,6 +172,7 @@ def _conclude(task: FileTask, outcome: Outcome[str]) -> FileResult:
         return FileResult(task.source, task.relative, Status.CLEANED, chars=len(text), line=text)
     try:
         write_atomic(task.target, text.encode("utf-8"))
+        ledger.record(task.target)
     except OSError as error:
         message = error.strerror or str(error)
         return FileResult(
@@ -233,7 +244,7 @@ class FileTask:
     max_bytes: int = DEFAULT_MAX_INPUT_BYTES
 
 
-def _tasks(settings: BatchSettings) -> Iterator[FileTask | FileResult]:
+def _tasks(settings: BatchSettings, ledger: OutputLedger) -> Iterator[FileTask | FileResult]:
     outdir = settings.outdir.resolve()
     seen: set[Path] = set()
     for source in iter_inputs(settings.source, settings.patterns, exclude=outdir):
@@ -248,7 +259,15 @@ def _tasks(settings: BatchSettings) -> Iterator[FileTask | FileResult]:
         if not settings.force and _is_up_to_date(source, target):
             yield FileResult(source, relative, Status.SKIPPED, output=target)
             continue
+        if not settings.force and _exists(target) and not ledger.wrote(target):
+            message = f"{target} exists and was not written by articlekit; not replaced (--force replaces it)"
+            yield FileResult(source, relative, Status.FAILED, error=message, code=ErrorCode.WRITE)
+            continue
         yield FileTask(source, relative, target, settings.fmt, settings.to, settings.max_bytes)
+
+
+def _exists(path: Path) -> bool:
+    return os.path.lexists(path)
 
 
 def _is_up_to_date(source: Path, target: Path) -> bool:

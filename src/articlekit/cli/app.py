@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from typing import Annotated
 
@@ -47,7 +48,17 @@ app.command("inspect")(inspect_command)
 app.command("batch")(batch_command)
 
 
+def _stop_like_ctrl_c(signum: int, frame: object) -> None:
+    """SIGTERM and SIGHUP stop a command the way Ctrl-C does: the file being written is
+    removed, a batch keeps its finished JSONL lines (`articles.partial.jsonl`) and prints
+    its summary. By default they ended the process on the spot, leaving its temp file."""
+    raise KeyboardInterrupt
+
+
 def main() -> None:
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop_like_ctrl_c)
     try:
         app()
     except KeyboardInterrupt:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import sys
 import time
 from contextlib import contextmanager
@@ -53,7 +52,12 @@ def batch_command(
         typer.Option("--glob", help="File pattern(s) to clean (default: *.html *.htm *.txt)."),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Rewrite outputs that are already up to date.")
+        bool,
+        typer.Option(
+            "--force",
+            help="Rewrite outputs that are up to date, and replace files in the output "
+            "folder that articlekit did not write.",
+        ),
     ] = False,
     max_mb: MaxMbOption = DEFAULT_MAX_MB,
     timeout: Annotated[
@@ -106,16 +110,8 @@ def batch_command(
         from rich.console import Console
 
         err = Console(stderr=True)
-    signal.signal(signal.SIGTERM, _stop_like_ctrl_c)
     failed = _run_with_progress(settings, err)
     raise typer.Exit(ExitStatus.FAILED if failed else ExitStatus.OK)
-
-
-def _stop_like_ctrl_c(signum: int, frame: object) -> None:
-    """SIGTERM stops a batch the way Ctrl-C does: the file being written is removed,
-    finished JSONL lines are kept (`articles.partial.jsonl`), the summary is printed.
-    By default SIGTERM ended the process on the spot and left its temp file behind."""
-    raise KeyboardInterrupt
 
 
 def _run_with_progress(settings: object, err: Console | None) -> int:
