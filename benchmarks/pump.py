@@ -34,7 +34,8 @@ MAX_RATIO = 3.0
 
 
 def patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
-    """(module.name, pattern) for every compiled str pattern at module level."""
+    """(module.name, pattern) for every compiled str pattern at module level, and in the
+    objects a module builds at import."""
     for info in pkgutil.walk_packages(articlekit.__path__, "articlekit."):
         if ".cli" in info.name or info.name.endswith("__main__"):
             continue
@@ -42,6 +43,17 @@ def patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
                 yield f"{info.name}.{name}", value
+            elif type(value).__module__.startswith("articlekit.") and not isinstance(value, type):
+                # Patterns an object built at import holds (a screen's page-wide scans).
+                for attribute in _attributes(value):
+                    held = getattr(value, attribute, None)
+                    if isinstance(held, re.Pattern) and isinstance(held.pattern, str):
+                        yield f"{info.name}.{name}.{attribute}", held
+
+
+def _attributes(value: object) -> list[str]:
+    slots = [s for cls in type(value).__mro__ for s in getattr(cls, "__slots__", ())]
+    return [*slots, *getattr(value, "__dict__", {})]
 
 
 def pumps(pattern: re.Pattern[str], size: int) -> Iterator[str]:
