@@ -96,6 +96,7 @@ def cases() -> Iterator[tuple[str, bytes, str | None]]:
     # A long run of digits: the screen for counters ("12 views") started a search at
     # every digit and rescanned the run from each (300,000 digits: over 5 minutes).
     yield "digit-run.txt", f"{'1' * 300_000}\n{PROSE}\n".encode(), PROSE
+    yield "counter-run.txt", f"{PROSE}\n{'0,' * 150_000} views\n".encode(), PROSE
     yield "digit-comma-run.txt", f"{'1,' * 150_000}\n{PROSE}\n".encode(), PROSE
     yield "month-names.txt", f"{'Apr' * 100_000}\n{PROSE}\n".encode(), PROSE
     yield "tab-runs.txt", f"{PROSE}\n第{chr(9) * 300_000}x\n".encode(), PROSE

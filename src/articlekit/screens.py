@@ -121,31 +121,35 @@ def prefix_pattern(prefixes: Iterable[str]) -> str:
 
 
 def _digit_first(terms: list[str]) -> str:
-    """Terms that start with `\\d` as one pattern, each able to start only where a run of
-    the characters its start repeats begins (`\\d+ x` → `(?<!\\d)\\d\\d* x`).
+    """Digit-led terms as one pattern (see `anchor_digit_run`).
 
-    The screen asks only whether a line holds a term, and a term that matches from inside
+    >>> _digit_first([r"\\d+\\s*views", r"\\d年"])
+    '(?<!\\\\d)\\\\d\\\\d*\\\\s*views|\\\\d年'
+    """
+    return "|".join(anchor_digit_run(term) for term in terms)
+
+
+def anchor_digit_run(term: str) -> str:
+    """A term that starts with `\\d` and repeats digits, made to start only where such a
+    run begins (`\\d+ x` → `(?<!\\d)\\d\\d* x`, `\\d[\\d,.]*k` → `(?<![\\d,.])\\d[\\d,.]*k`).
+
+    Screens ask only whether a text holds a term, and a term that matches from inside
     such a run matches from its start too; started at every digit of a long run, each
     search rescanned the rest of the run (a line of 20,000 digits: 10 s).
 
-    >>> _digit_first([r"\\d+\\s*views", r"\\d[\\d,.]*k", r"\\d年"])
-    '(?<!\\\\d)\\\\d\\\\d*\\\\s*views|(?<![\\\\d,.])\\\\d[\\\\d,.]*k|\\\\d年'
+    >>> anchor_digit_run(r"\\d[\\d,.]*k"), anchor_digit_run("share")
+    ('(?<![\\\\d,.])\\\\d[\\\\d,.]*k', 'share')
     """
-    alternatives = []
-    for term in terms:
-        if term.startswith("\\d+"):
-            alternatives.append("(?<!\\d)\\d\\d*" + term[3:])
-            continue
-        repeated = _REPEATED_CLASS_RE.match(term, 2)
-        if term.startswith("\\d") and repeated:
-            alternatives.append(f"(?<!{repeated.group(1)})" + term)
-        else:
-            alternatives.append(term)
-    return "|".join(alternatives)
+    if term.startswith("\\d+"):
+        return "(?<!\\d)\\d\\d*" + term[3:]
+    repeated = _REPEATED_CLASS_RE.match(term, 2)
+    if term.startswith("\\d") and repeated and "\\d" in repeated.group(1):
+        return f"(?<!{repeated.group(1)})" + term
+    return term
 
 
 #: A character class repeated any number of times (`[\\d,.]*`), right after a term's `\\d`.
-_REPEATED_CLASS_RE = re.compile(r"(\[[^\]]*\\d[^\]]*\])[*+]")
+_REPEATED_CLASS_RE = re.compile(r"(\[(?:[^\[\]\\]|\\.)*+\])[*+]")
 
 
 def _split_by_prefix(sources: Iterable[str], *, folded: bool = True) -> tuple[list[str], list[str]]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from articlekit.screens import anchor_digit_run, split_alternatives
+
 # --- characters -------------------------------------------------------------------
 
 #: CJK ideographs, kana and hangul: each counts as one token of text.
@@ -39,7 +41,12 @@ class Vocabulary:
         #: Both alternations, as written (screens are built from them).
         self.terms = (cjk, latin)
         self._cjk = re.compile(cjk) if cjk else None
-        self._latin = re.compile(rf"(?<![\w])(?:{latin})(?![\w])", re.IGNORECASE) if latin else None
+        # Digit-led terms start only where their run of digits starts (linear on a line
+        # of "0,0,0,…"; see `anchor_digit_run`).
+        anchored = "|".join(anchor_digit_run(term) for term in split_alternatives(latin))
+        self._latin = (
+            re.compile(rf"(?<![\w])(?:{anchored})(?![\w])", re.IGNORECASE) if latin else None
+        )
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first hit, CJK terms first.
