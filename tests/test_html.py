@@ -296,3 +296,33 @@ def test_a_caption_or_a_list_item_left_open_over_the_story_does_not_take_it() ->
         kinds = {b.text: (b.kind.value, b.tag) for b in blocks}
         assert all(kinds[f"{_PROSE}{n}"] == ("paragraph", "p") for n in range(6)), opening
         assert f"{_PROSE}5" in clean(page).to_text()
+
+
+@pytest.mark.parametrize(
+    ("window", "title"),
+    [
+        ("法国全国大罢工再次严重影响交通-新华网", "法国全国大罢工再次严重影响交通"),
+        (
+            "明日股市预测--最新出炉联合国贸发报告：全球经济增长率降至2.3%",
+            "最新出炉联合国贸发报告：全球经济增长率降至2.3%",
+        ),
+        (
+            "Outside the web: standalone WebAssembly binaries · V8",
+            "Outside the web: standalone WebAssembly binaries",
+        ),
+    ],
+    ids=["hyphen-site", "channel-prefix", "middle-dot-site"],
+)
+def test_the_title_is_the_line_the_browser_title_holds(window: str, title: str) -> None:
+    """Browser titles join the title to the site name with any separator (`Title-Site`,
+    `Channel--Title`); the page prints the title alone above the article."""
+    from articlekit import clean
+
+    prose = "这是正文的第一段，它足够长，也有标点符号，读起来像一篇文章。" * 3
+    site = window.replace(title, "").strip(" -·")
+    page = (
+        f"<html><head><title>{window}</title></head><body>"
+        f'<a href="/"><img src="logo.png" alt="{site}"></a><p><a href="/">{site}</a></p>'
+        f"<div><p>{title}</p><article><p>{prose}</p><p>{prose}</p></article></div></body></html>"
+    )
+    assert clean(page).title == title

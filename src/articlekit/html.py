@@ -14,6 +14,7 @@ missed are recovered and chrome inside it is still removed.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lxml import etree
 from lxml.html import (
@@ -26,7 +27,7 @@ from lxml.html import (
 )
 
 from articlekit.hidden import HiddenRules, hidden_by_page, hidden_inline, stylesheet_rules
-from articlekit.htmlmeta import page_metadata
+from articlekit.htmlmeta import page_metadata, title_as_printed
 from articlekit.model import Block, BlockKind, Metadata, Zone
 from articlekit.options import Options
 from articlekit.readable import MainContent, find_main_candidate
@@ -148,10 +149,14 @@ _ELEMENT_CLASSES = etree.ElementDefaultClassLookup(
 )
 
 
+_TITLE_LINE_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING)
+
+
 def html_blocks(markup: str, options: Options) -> tuple[list[Block], Metadata]:
     """Parse the page once and return its blocks and the metadata in its markup."""
     tree = parse_html(markup)
     meta = page_metadata(tree)
+    window_title = tree.findtext(".//title") or ""
     _move_stray_head_content(tree)
     _drop_non_content(tree)
     body = tree.find("body")
@@ -160,6 +165,15 @@ def html_blocks(markup: str, options: Options) -> tuple[list[Block], Metadata]:
     main = find_main_candidate(tree)
     walker = _Walker(main, broken_links, keep_images=options.keep_images)
     walker.walk(root)
+    # Lines of text only: a logo's alt text or a link home often repeats the site name.
+    lines = (
+        block.text
+        for block in walker.blocks
+        if block.kind in _TITLE_LINE_KINDS and 2 * block.link_chars < len(block.text)
+    )
+    printed = title_as_printed(window_title, meta.title, lines)
+    if printed:
+        meta = replace(meta, title=printed)
     return walker.blocks, meta
 
 

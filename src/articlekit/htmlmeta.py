@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -73,6 +74,41 @@ def strip_site_suffix(title: str) -> str:
     title = " ".join(title.split())
     parts = [p.strip() for p in TITLE_SEPARATOR_RE.split(title) if p.strip()]
     return max(parts, key=len) if parts else title
+
+
+#: Blocks searched for the title as the page prints it (it sits near the top).
+PRINTED_TITLE_BLOCKS = 300
+#: A printed title holds at least this share of the browser title without its site affix.
+MIN_PRINTED_TITLE_SHARE = 0.5
+
+
+def title_as_printed(window: str, declared: str | None, texts: Iterable[str]) -> str | None:
+    """The title as the page prints it, when the declared one is not printed as such:
+    the longest line of the page that the browser title holds.
+
+    Browser titles join the title to the site's name with whatever the site likes
+    (`Title-Site`, `Channel--Title`, `Title-EDN Site`); no separator rule covers them
+    all, but the page prints the title itself, alone, above the article.
+
+    >>> title_as_printed("法国大罢工再次影响交通-新华网", "法国大罢工再次影响交通-新华网",
+    ...     ["新华网", "法国大罢工再次影响交通", "正文。"])
+    '法国大罢工再次影响交通'
+    """
+    window = normalize_space(window)
+    if not window:
+        return None
+    core = strip_site_suffix(window)
+    best = ""
+    for text in islice(texts, PRINTED_TITLE_BLOCKS):
+        if text == declared:
+            return None
+        if (
+            len(text) > len(best)
+            and len(text) >= MIN_PRINTED_TITLE_SHARE * len(core)
+            and text in window
+        ):
+            best = text
+    return best if len(best) >= 4 else None
 
 
 def _title(metas: dict[str, str], ld: list[dict[str, Any]], title_tag: str, h1: str) -> str | None:
