@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from articlekit.segment import segment_sections
 from conftest import paragraph
 
@@ -107,3 +109,55 @@ def test_the_title_is_not_an_entry_of_a_most_read_list_above_it() -> None:
         ]
     )
     assert clean(page).title == "The coach: “We needed to win this game”"
+
+
+PROSE_ZH = "这是正文的第一段，它足够长，也有标点符号，读起来像一篇真正的文章。" * 2
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        ["新闻 体育 NBA 娱乐 财经 股票 汽车 科技 手机"],  # a menu row
+        ["首页|新闻|图片|评论|共青团|娱乐|时尚"],  # a menu row with bars
+        ["首页 > 教育资讯 > 正文"],  # a breadcrumb
+        ["20190926|国贸|增长率|全球经济"],  # a tag row
+    ],
+    ids=["menu", "menu-bars", "breadcrumb", "tags"],
+)
+def test_the_raw_text_title_is_the_line_above_the_dateline(above: list[str]) -> None:
+    """Copied page text puts menus, breadcrumbs, share labels and photo credits next to
+    the headline; the headline is the line the date, source or byline follows."""
+    from articlekit import clean
+
+    page = "\n".join(
+        [
+            *above,
+            "海外留学生看两会：出国前后关注点大不同",
+            "2017-03-10 08:42:00 来源：人民日报海外版",
+            "QQ好友",
+            "图为留学生在悉尼游玩时的近影。（刘通摄）",
+            PROSE_ZH,
+            PROSE_ZH,
+        ]
+    )
+    assert clean(page).title == "海外留学生看两会：出国前后关注点大不同"
+
+
+def test_a_photo_credit_above_the_date_is_not_the_title() -> None:
+    from articlekit import clean
+
+    prose = (
+        "It has been a rough year at the movies for the studio, and its television shows "
+        "keep winning the audiences that its films keep losing, week after week."
+    )
+    page = "\n".join(
+        [
+            "The Secret to Superhero TV",
+            "By Abraham Riesman",
+            "Illustration by John Ritter",
+            "Sept. 7, 2016",
+            prose,
+            prose,
+        ]
+    )
+    assert clean(page).title == "The Secret to Superhero TV"

@@ -16,10 +16,16 @@ from collections.abc import Sequence
 from articlekit.features import count_units, ends_sentence
 from articlekit.model import BlockKind, Decision, Metadata, Reason, Verdict
 from articlekit.vocab import (
+    BREADCRUMB_RE,
     BYLINE_RE,
+    CAPTION_LABEL_RE,
+    CAPTION_TAIL_RE,
     CJK_RUN_RE,
+    CREDIT_RE,
     DATE_RE,
     LOCATION_LABEL_RE,
+    META_COLON_WORDS,
+    META_LABEL_RE,
     MONTHS,
     TITLE_SEPARATOR_RE,
     ZH_AUTHOR_RE,
@@ -41,6 +47,16 @@ _ZH_NAME_SEPARATOR_RE = re.compile(r"[\s、,，]+")
 #: A headline ending in its comment or view count (`Week 12 power rankings (133)`) is an
 #: entry of a "most read" list, not the page's title; a year in brackets is not a count.
 _COUNTED_ENTRY_RE = re.compile(r"[(（](?!(?:19|20)\d\d[)）])\d{2,}[)）]$")
+#: A menu entry or tag is at most this long (`首页`, `财经资讯`, `NBA`).
+MAX_MENU_ENTRY_CHARS = 4
+_MENU_SEPARATOR_RE = re.compile(r"\s*[|｜/]\s*|\s+")
+_SUBTITLE_OPENERS = ("—", "－", "-", "–", "~", "～")
+#: A metadata field anywhere in a line (`02日14:25 作者： 赵婕`, `译： Chen Bin`).
+_FIELD_INSIDE_RE = re.compile(rf"(?:{META_COLON_WORDS}|译者|翻译|译|出版社)\s*[:：]")
+#: A web address: `https://…`, `www.…`, a bare domain (`example.com.cn`).
+_ADDRESS_RE = re.compile(
+    r"https?://|\bwww\.|\b[a-z0-9-]+\.(?:com|net|org|gov|edu|cn|co\.uk)\b", re.IGNORECASE
+)
 _NON_PLACE_RE = re.compile(r"评论|分享|收藏|阅读|原创|转载|关注|举报|首页|作者|来源|编辑|打印|字号")
 
 
@@ -123,17 +139,35 @@ _TITLE_CANDIDATE_REASONS = frozenset(
 
 
 def _find_title(decisions: Sequence[Decision], body_start: int) -> int | None:
+    """The title among the lines above the article (and its first line, which a
+    headline without closing punctuation can be mistaken for).
+
+    A title is a line of title length, best one the page repeats (breadcrumb, header,
+    browser title) and one right above the dateline: pages print the date, source or
+    byline under the headline, whatever the site. Menus, breadcrumbs, counters, share
+    labels and photo credits are never titles, however close to the article they sit.
+    """
     sorted_texts: list[str] | None = None
     best: tuple[float, int] | None = None
-    for index in range(max(0, body_start - TITLE_WINDOW_BLOCKS), body_start):
+    end = min(len(decisions), body_start + 2)
+    for index in range(max(0, body_start - TITLE_WINDOW_BLOCKS), end):
         decision = decisions[index]
         block = decision.block
         text = block.text
-        if decision.reason not in _TITLE_CANDIDATE_REASONS or block.kind is BlockKind.LIST:
+        dated = _above_dateline(decisions, index)
+        if index >= body_start and not dated:
+            continue  # an article line is a title only when the dateline follows it
+        if block.kind is BlockKind.LIST or (
+            index < body_start and decision.reason not in _TITLE_CANDIDATE_REASONS
+        ):
             continue
-        if ends_sentence(text) and not text.endswith(("?", "？", "!", "！")):
+        # A question or exclamation can be a headline, and so can a teaser's ellipsis
+        # when the dateline follows it.
+        if ends_sentence(text) and not text.endswith(("?", "？", "!", "！", *(("…",) * dated))):
             continue
-        if _is_list_entry(text):
+        if text.startswith(_SUBTITLE_OPENERS):
+            continue  # `——热烈祝贺…`: a subtitle or an attribution under the title
+        if _is_list_entry(text) or _is_menu_line(text) or _is_label_line(text):
             continue
         units = count_units(text)
         if not MIN_TITLE_UNITS <= units <= MAX_TITLE_UNITS:
@@ -145,12 +179,59 @@ def _find_title(decisions: Sequence[Decision], body_start: int) -> int | None:
         score = (
             min(units, 40)
             + 30 * min(repeats, 1)
-            - (body_start - index)
+            + 40 * dated
+            - abs(body_start - index)
             + 10 * (block.kind is BlockKind.HEADING)
         )
         if best is None or score > best[0]:
             best = (score, index)
     return best[1] if best else None
+
+
+def _above_dateline(decisions: Sequence[Decision], index: int) -> bool:
+    """Whether one of the next two lines, outside the article, gives a date or a byline."""
+    for following in decisions[index + 1 : index + 3]:
+        text = following.block.text
+        if following.verdict is not Verdict.BODY and (
+            DATE_RE.search(text) or (len(text) <= MAX_BYLINE_CHARS and BYLINE_RE.match(text))
+        ):
+            return True
+    return False
+
+
+def _is_label_line(text: str) -> bool:
+    """A breadcrumb, a metadata line (`来源：…`, `… 作者：…`), a photo credit or a line
+    naming a web address (a site's name and domain)."""
+    return any(
+        pattern.search(text)
+        for pattern in (
+            BREADCRUMB_RE,
+            META_LABEL_RE,
+            _FIELD_INSIDE_RE,
+            _ADDRESS_RE,
+            CAPTION_LABEL_RE,
+            CAPTION_TAIL_RE,
+            CREDIT_RE,
+        )
+    )
+
+
+def _is_menu_line(text: str) -> bool:
+    """A row of menu entries or tags: four or more words between spaces or bars, three in
+    four of them short.
+
+    >>> _is_menu_line("新闻 体育 NBA 娱乐 财经 股票"), _is_menu_line("20190926|国贸|增长率|全球经济")
+    (True, True)
+    >>> _is_menu_line("Manuel Pinho：中国煤炭需求最快5年达顶峰")
+    False
+    >>> _is_menu_line("How I Got My Old Job Back"), _is_menu_line("三星 Galaxy S20 系列手机正式发布")
+    (False, False)
+    """
+    if not CJK_RUN_RE.search(text):
+        return False  # English titles are rows of short words too
+    parts = _MENU_SEPARATOR_RE.split(text.strip())
+    short = sum(len(part) <= MAX_MENU_ENTRY_CHARS for part in parts)
+    return len(parts) >= 4 and 4 * short >= 3 * len(parts)
 
 
 def _is_list_entry(text: str) -> bool:

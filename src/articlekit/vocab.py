@@ -256,6 +256,14 @@ CAPTION_TAIL_RE = re.compile(
     r"[(（]\s*(?:image|photo|picture|credit|pic|图|图片|摄影)s?\s*[:：][^)）]*[)）]\s*$",
     re.IGNORECASE,
 )
+#: … or a credit in words (`Illustration by …`, `Photographs by …`, `图为…`, `…（刘通摄）`).
+CREDIT_RE = re.compile(
+    r"^\s*(?:illustrations?|photos?|photographs?|images?|pictures?|video|graphics?)\s+"
+    r"(?:by|courtesy|credit)\b|^\s*图为|[(（][^()（）]{0,20}摄(?:影)?[)）]\s*$"
+    # A photographer and the agency (`Doug Mills/The New York Times`).
+    r"|^(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w.'’-]*\s?/\s?(?:The\s)?[A-Z][\w.'’ -]{1,40}$",
+    re.IGNORECASE,
+)
 #: Disclaimers and statements that open with their label (`声明：…`, `Disclaimer: …`).
 #: A cookie or consent notice: it names cookies and asks the reader to accept them or
 #: to set them. Both halves are needed: an article about tracking names cookies and
