@@ -161,3 +161,45 @@ def test_a_photo_credit_above_the_date_is_not_the_title() -> None:
         ]
     )
     assert clean(page).title == "The Secret to Superhero TV"
+
+
+_ANSWER = (
+    "It grew out of the work we had been doing for years, and the audience followed "
+    "us because the stories were honest about what the characters wanted."
+)
+_QUESTIONS = [
+    "What drew you to these characters in the first place?",
+    "Did the network push back on that?",
+    "How do you keep so many shows in your head at once?",
+    "You were seeing things that were not on the page.",
+    "What comes next for you?",
+    "Would you do it all again?",
+]
+
+
+def test_an_interview_without_labels_is_questions_and_answers() -> None:
+    """Bold question, plain answer (or a question line above its answer in copied text):
+    the labels are gone, the rhythm of the exchange is not."""
+    intro = "The producer has four shows on the air. " * 3
+    lines = [intro.strip()]
+    for question in _QUESTIONS:
+        lines += [question, _ANSWER]
+    lines.append("This article appears in the September issue of the magazine.")
+    sections = segment_sections([paragraph(t, i) for i, t in enumerate(lines)])
+    assert [s.kind for s in sections] == ["lecture", "qa", "lecture"]
+    turns = sections[1].turns
+    assert [t.speaker for t in turns] == ["Q", "A"] * len(_QUESTIONS)
+    assert [t.text for t in turns[::2]] == _QUESTIONS
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [f'"{q}" said the clerk.' if i % 2 else f'"{q}"' for i, q in enumerate(_QUESTIONS * 2)],
+        [t for q in _QUESTIONS[:4] for t in (q, _ANSWER, _ANSWER)],
+    ],
+    ids=["story-dialogue", "rhetorical-questions"],
+)
+def test_questions_that_do_not_alternate_stay_prose(lines: list[str]) -> None:
+    sections = segment_sections([paragraph(t, i) for i, t in enumerate(lines)])
+    assert all(s.kind == "lecture" for s in sections)

@@ -23,7 +23,14 @@ from articlekit.features import (
     page_features,
 )
 from articlekit.model import Block, BlockKind, Section, Turn
-from articlekit.vocab import NON_SPEAKER_LABELS, PUNCT_RE, ROLE_LABELS, SPEAKER_RE
+from articlekit.vocab import (
+    CAPTION_LABEL_RE,
+    CREDIT_RE,
+    NON_SPEAKER_LABELS,
+    PUNCT_RE,
+    ROLE_LABELS,
+    SPEAKER_RE,
+)
 
 #: A heading is at most this many units (CJK characters or words).
 MAX_HEADING_UNITS = 40
@@ -34,6 +41,12 @@ MIN_UNPUNCTUATED_TURN_UNITS = 20
 MIN_SPEAKER_TURNS = 2
 #: A Q&A needs this many turns in all, from at least two speakers.
 MIN_QA_TURNS = 3
+#: An unlabelled interview holds at least this many questions, in at least this share of
+#: the paragraphs where its questions fall (see `_alternating_questions`).
+MIN_UNLABELLED_QUESTIONS = 5
+MIN_QUESTION_SLOT_SHARE = 0.6
+_OPENING_QUOTES = ('"', "“", "‘", "'", "「", "『", "«", "„")
+_CREDIT_OR_CAPTION_RE = re.compile(f"{CREDIT_RE.pattern}|{CAPTION_LABEL_RE.pattern}", re.IGNORECASE)
 _PAIRED_ROLES = ({"问", "答"}, {"問", "答"}, {"Q", "A"}, {"Question", "Answer"})
 #: A value that is only short names (`张三`, `李四、王五`, `Jane Doe, John Roe`): a programme
 #: line naming a chair or guests, not speech.
@@ -55,6 +68,11 @@ def segment_sections(
     """Group body blocks into sections (see the module docstring)."""
     features = page_features(blocks, features)
     labelled = _speaker_turns(blocks)
+    interview_end = len(blocks)
+    if not labelled:
+        labelled = _alternating_questions(blocks)
+        if labelled:  # an unlabelled interview ends with its last answer
+            interview_end = max(labelled) + 1
     last = len(blocks) - 1
     sections: list[Section] = []
     heading: str | None = None
@@ -82,11 +100,14 @@ def segment_sections(
         ):
             close()
             heading, kind, content, turns = block.text, "lecture", [], []
-        elif kind == "qa" and turns:
+        elif kind == "qa" and turns and index < interview_end:
             extra = "\n".join(block.items) if block.items else block.text
             if extra and block.kind is not BlockKind.IMAGE:
                 turns[-1] = replace(turns[-1], text=f"{turns[-1].text}\n\n{extra}")
         else:
+            if kind == "qa":  # past the interview's last answer: prose again
+                close()
+                heading, kind, content, turns = None, "lecture", [], []
             content.append(block)
     close()
     return sections
@@ -138,6 +159,72 @@ def _speaker_turns(blocks: Sequence[Block]) -> dict[int, _Labelled]:
     distinct = {c.speaker for c in turns.values()}
     enough = len(turns) >= MIN_QA_TURNS or any(pair <= distinct for pair in _PAIRED_ROLES)
     return turns if len(distinct) >= 2 and enough else {}
+
+
+def _alternating_questions(blocks: Sequence[Block]) -> dict[int, _Labelled]:
+    """An interview printed without labels: questions and answers as paragraphs that
+    alternate, every other one a question (`…?`) and no answer ending in one.
+
+    The question often sits in bold above its answer, which the text does not keep;
+    what every such interview shares is the rhythm. A run counts when it holds at
+    least `MIN_UNLABELLED_QUESTIONS` questions, at least `MIN_QUESTION_SLOT_SHARE` of its
+    question slots hold a question (the others are prompts such as "You were seeing
+    things that weren't explicit."), and no answer slot holds one: prose that asks
+    rhetorical questions does not keep to every other paragraph.
+    """
+    # Photo credits and captions left in the text sit between turns, not in them.
+    paragraphs = [
+        i
+        for i, b in enumerate(blocks)
+        if b.kind is BlockKind.PARAGRAPH and not _CREDIT_OR_CAPTION_RE.search(b.text)
+    ]
+    asks = [_asks(blocks[i].text) for i in paragraphs]
+    runs = [run for parity in (0, 1) for run in _question_runs(asks, parity)]
+    if not runs:
+        return {}
+    _, first, last = max(runs)
+    end = min(last + 1, len(paragraphs) - 1)  # the last question's answer
+    return {
+        paragraphs[position]: _Labelled(
+            "Q" if (position - first) % 2 == 0 else "A", blocks[paragraphs[position]].text
+        )
+        for position in range(first, end + 1)
+    }
+
+
+def _question_runs(asks: list[bool], parity: int) -> list[tuple[int, int, int]]:
+    """(questions, first, last) of each run whose questions all fall on `parity`,
+    thick enough to be an interview."""
+    runs = []
+    first = last = -1
+    count = 0
+    for position, question in enumerate(asks):
+        if not question:
+            continue
+        if position % 2 == parity:
+            first = position if first < 0 else first
+            last, count = position, count + 1
+            continue
+        # A question in an answer's place ends the run, unless the questions on both
+        # sides hold theirs (an answer that quotes or asks one back).
+        if 0 < position < len(asks) - 1 and asks[position - 1] and asks[position + 1]:
+            continue
+        runs.append((count, first, last))
+        first, last, count = -1, -1, 0
+    runs.append((count, first, last))
+    return [
+        (count, first, last)
+        for count, first, last in runs
+        if count >= MIN_UNLABELLED_QUESTIONS
+        and count >= MIN_QUESTION_SLOT_SHARE * ((last - first) // 2 + 1)
+    ]
+
+
+def _asks(text: str) -> bool:
+    """A paragraph that is a question, not a quoted one: dialogue in a story (`"Eh!--He's
+    asleep, aint he?"`) alternates as an interview does."""
+    stripped = text.strip().strip("*")
+    return stripped.endswith(("?", "？")) and not stripped.startswith(_OPENING_QUOTES)
 
 
 def _is_sentence(text: str, *, is_role: bool) -> bool:
