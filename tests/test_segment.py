@@ -203,3 +203,27 @@ def test_an_interview_without_labels_is_questions_and_answers() -> None:
 def test_questions_that_do_not_alternate_stay_prose(lines: list[str]) -> None:
     sections = segment_sections([paragraph(t, i) for i, t in enumerate(lines)])
     assert all(s.kind == "lecture" for s in sections)
+
+
+def test_reporter_questions_are_turns_and_the_reporter_credit_is_metadata() -> None:
+    """`记者：…？` questions were removed as metadata lines, so the answers stayed plain
+    paragraphs; `记者：李明` is still the byline, and `来源：某报` names the site."""
+    from articlekit import clean
+
+    page = "\n".join(
+        [
+            "专访张伟：人工智能的下一个十年",
+            "2024-01-12 来源：某报",
+            "记者：李明",
+            "张伟是国内知名的人工智能研究者，近日他接受了本报记者的专访，谈到了行业的现状与未来。",
+            "记者：您认为人工智能在未来十年会有哪些突破？",
+            "张伟：我认为最大的突破会出现在推理能力上，模型会越来越擅长解决复杂的问题。",
+            "记者：这对普通人意味着什么？",
+            "张伟：意味着很多重复性的工作会被替代，但也会出现许多新的职业和机会。",
+        ]
+    )
+    article = clean(page)
+    qa = [s for s in article.sections if s.kind == "qa"]
+    assert len(qa) == 1 and [t.speaker for t in qa[0].turns] == ["记者", "张伟"] * 2
+    assert qa[0].turns[0].text == "您认为人工智能在未来十年会有哪些突破？"
+    assert article.authors == ("李明",) and article.site == "某报"

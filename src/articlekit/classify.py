@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
-from articlekit.features import Features, block_features, page_features
+from articlekit.features import Features, block_features, count_units, ends_sentence, page_features
 from articlekit.model import Block, BlockKind, Decision, Reason, Verdict, Zone, make_decision
 from articlekit.screens import QUIET, LineCues, LineScreen
 from articlekit.vocab import (
@@ -69,8 +69,10 @@ from articlekit.vocab import (
     PROMO_LABEL_WORDS,
     RELATED_RE,
     RELATED_WORDS,
+    ROLE_LABELS,
     SEPARATOR_RUN_RE,
     SHARE,
+    SPEAKER_RE,
     is_numbered_entry,
 )
 
@@ -616,7 +618,7 @@ MIN_SLIDE_COUNTERS = 3
 
 def _is_metadata_line(text: str, feat: Features, digits: bool, starts: bool, words: bool) -> bool:
     if starts and (META_LABEL_RE.match(text) or BYLINE_RE.match(text)):
-        return True
+        return not _is_role_speech(text)
     if words and COUNTER.search(text):
         return True
     return (
@@ -625,6 +627,24 @@ def _is_metadata_line(text: str, feat: Features, digits: bool, starts: bool, wor
         and feat.units <= MAX_METADATA_UNITS // 2 + 5
         and has_full_date(text)
     )
+
+
+def _is_role_speech(text: str) -> bool:
+    """An interview role speaking (`记者：您认为……？`), not a credit (`记者：李明`): the
+    label is a role and a sentence follows it.
+
+    >>> _is_role_speech("记者：您认为未来十年会有哪些突破？"), _is_role_speech("记者：李明")
+    (True, False)
+    """
+    match = SPEAKER_RE.match(text)
+    if match is None or match.group("label").strip() not in ROLE_LABELS:
+        return False
+    speech = match.group("text")
+    return count_units(speech) >= MIN_ROLE_SPEECH_UNITS and ends_sentence(speech)
+
+
+#: Units of speech after a role label that make the line a turn, not a credit.
+MIN_ROLE_SPEECH_UNITS = 6
 
 
 def _is_listing_entry(text: str, ends_sentence: bool) -> bool:

@@ -57,6 +57,13 @@ _FIELD_INSIDE_RE = re.compile(rf"(?:{META_COLON_WORDS}|译者|翻译|译|出版�
 _ADDRESS_RE = re.compile(
     r"https?://|\bwww\.|\b[a-z0-9-]+\.(?:com|net|org|gov|edu|cn|co\.uk)\b", re.IGNORECASE
 )
+#: `来源：某报` (or 來源/稿源/出处), the value up to the next space or label; not a word
+#: that says where from without naming it (转载 "reposted", 网络 "the web", 本站 "this site").
+_SOURCE_RE = re.compile(
+    r"(?:^|\s)(?:来源|來源|稿源|出处|出處)\s*[:：]\s*"
+    r"(?!(?:转载|轉載|原创|原創|网络|網絡|本站|网友|網友|互联网|互聯網)(?:文章)?(?:\s|$))"
+    r"(?P<site>[^\s:：|｜=\"'<>]{2,20})(?=\s|$)"
+)
 _NON_PLACE_RE = re.compile(r"评论|分享|收藏|阅读|原创|转载|关注|举报|首页|作者|来源|编辑|打印|字号")
 
 
@@ -83,7 +90,7 @@ def extract_metadata(
             published=find_date([d.block.text for d in window]),
             location=_find_location(window),
             authors=_find_authors(window),
-            site=site,
+            site=site or _find_site(window),
         ),
         relabelled,
     )
@@ -327,6 +334,25 @@ def _find_location(window: Sequence[Decision]) -> str | None:
             )
             if near_date and _is_place_name(line) and not _NON_PLACE_RE.search(line):
                 return line
+    return None
+
+
+def _find_site(window: Sequence[Decision]) -> str | None:
+    """The publication a `来源：` (source) line names.
+
+    Only the labelled value, and only a short one: `来源：某报` gives 某报,
+    `来源：新华网 作者：…` gives 新华网, `来源：转载` names nothing.
+
+    >>> import articlekit
+    >>> articlekit.clean("标题在这里\\n2024-01-12 来源：某报\\n" + "正文的第一段，足够长，有标点。" * 3).site
+    '某报'
+    """
+    for decision in window:
+        if decision.reason is not Reason.METADATA:
+            continue
+        for line in decision.block.items or (decision.block.text,):
+            if match := _SOURCE_RE.search(line):
+                return match.group("site")
     return None
 
 
