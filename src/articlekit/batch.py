@@ -15,7 +15,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass
 from enum import StrEnum
@@ -71,7 +71,7 @@ class BatchSettings:
     max_memory_mb: int | None = None
 
 
-def clean_folder(settings: BatchSettings) -> Iterator[FileResult]:
+def clean_folder(settings: BatchSettings) -> Generator[FileResult, None, None]:
     """Clean every matching file under `settings.source`, yielding results as they finish.
 
     Raises `UnsupportedInputError` when the source is not a folder, or is the output

@@ -97,6 +97,15 @@ def segment_sections(
         elif block.kind is BlockKind.HEADING or (
             index < last
             and _is_heading(block, features[index], blocks[index + 1], features[index + 1])
+            # Inside an interview a short line is a short answer or the rest of a turn
+            # ("Thank you.", "Ellesa Throwden reports.") unless it heads the next
+            # question and ends no sentence.
+            and not (
+                kind == "qa"
+                and turns
+                and index < interview_end
+                and (index + 1 not in labelled or block.text.endswith("."))
+            )
         ):
             close()
             heading, kind, content, turns = block.text, "lecture", [], []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -123,9 +123,10 @@ def _run_with_progress(settings: object, err: Console | None) -> int:
     failures: list[FileResult] = []
     started = time.perf_counter()
     interrupted = False
+    results = clean_folder(settings)
     with _progress_bar(settings, err) as advance:
         try:
-            for result in clean_folder(settings):
+            for result in results:
                 counts[result.status] += 1
                 chars += result.chars
                 if result.status is Status.FAILED:
@@ -133,6 +134,10 @@ def _run_with_progress(settings: object, err: Console | None) -> int:
                 advance(sum(counts.values()) / max(time.perf_counter() - started, 1e-9))
         except KeyboardInterrupt:
             interrupted = True
+            # Stopped between two results, the run must still stop as interrupted (a
+            # closed generator would take its JSONL lines with it, not keep them).
+            with suppress(KeyboardInterrupt, StopIteration):
+                results.throw(KeyboardInterrupt)
     for result in failures:
         sys.stderr.write(error_line(result.source, result.error))
     _summary(err, counts, chars, time.perf_counter() - started, interrupted, settings.outdir)
