@@ -104,6 +104,11 @@ def main() -> int:
     if seed:
         report["seed"] = seed
         print("\n### Seed structure (segscore)\n\n" + seed)
+    interviews = qa_structure()
+    if interviews:
+        report["qa"] = interviews
+        for kind, table in interviews.items():
+            print(f"\n### Interview structure, dev/qa {kind} (segscore)\n\n{table}")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False), "utf-8")
@@ -324,6 +329,28 @@ def seed_structure() -> str | None:
             [sys.executable, str(segscore), str(gold), str(pred)], capture_output=True, text=True
         )
     return "```\n" + done.stdout.strip() + "\n```"
+
+
+def qa_structure() -> dict[str, str]:
+    """segscore's table for the dev interviews, from raw text and from HTML."""
+    segscore = ROOT.parent / "shared" / "bench" / "segscore.py"
+    qa = ROOT.parent / "shared" / "bench" / "dev" / "qa"
+    if not segscore.exists() or not qa.is_dir():
+        return {}
+    from articlekit import clean
+
+    tables = {}
+    for kind, suffix in (("raw text", ".txt"), ("HTML", ".html")):
+        with tempfile.TemporaryDirectory() as tmp:
+            for gold in sorted(qa.glob("*.gold.json")):
+                page = qa / (gold.name.removesuffix(".gold.json") + suffix)
+                article = clean(page.read_bytes())
+                (Path(tmp) / (page.stem + ".json")).write_text(article.to_json(), "utf-8")
+            done = subprocess.run(
+                [sys.executable, str(segscore), str(qa), tmp], capture_output=True, text=True
+            )
+        tables[kind] = done.stdout.strip()
+    return tables
 
 
 def _conversion_speed() -> float:
