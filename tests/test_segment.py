@@ -227,3 +227,56 @@ def test_reporter_questions_are_turns_and_the_reporter_credit_is_metadata() -> N
     assert len(qa) == 1 and [t.speaker for t in qa[0].turns] == ["记者", "张伟"] * 2
     assert qa[0].turns[0].text == "您认为人工智能在未来十年会有哪些突破？"
     assert article.authors == ("李明",) and article.site == "某报"
+
+
+_SAID = "Because the work matters, and the people who do it deserve to be seen for it."
+
+
+@pytest.mark.parametrize(
+    ("lines", "speakers"),
+    [
+        (["Q. Why did you start?", f"A. {_SAID}", "Q. What next?", f"A. {_SAID}"], ["Q", "A"] * 2),
+        (
+            [
+                "问、您为什么创业？",
+                "答、因为这件事情很重要，值得去做。",
+                "问、下一步呢？",
+                "答、继续做下去，服务好每一个用户。",
+            ],
+            ["问", "答"] * 2,
+        ),
+        (
+            [
+                "Jane Doe: Why did you start the company in the first place?",
+                f"John Roe: {_SAID}",
+                "Q: What next for you?",
+                f"A: {_SAID}",
+                "Q: Any regrets?",
+                f"A: {_SAID}",
+            ],
+            ["Jane Doe", "John Roe", "Q", "A", "Q", "A"],
+        ),
+        (
+            ["Why did you start the company?", f"A: {_SAID}", "What comes next?", f"A: {_SAID}"],
+            ["Q", "A"] * 2,
+        ),
+    ],
+    ids=["Q-full-stop", "cjk-enumeration-comma", "full-names-first", "lone-answer-label"],
+)
+def test_label_styles_beyond_the_colon(lines: list[str], speakers: list[str]) -> None:
+    sections = segment_sections([paragraph(t, i) for i, t in enumerate(lines)])
+    assert [s.kind for s in sections] == ["qa"]
+    assert [t.speaker for t in sections[0].turns] == speakers
+
+
+def test_a_labelled_heading_beside_a_turn_is_not_a_speaker() -> None:
+    """`巅峰对话：A 对话 B` heads a talk; it speaks no sentence."""
+    lines = [
+        "巅峰对话：张三 对话 李四",
+        "张三：我们先从最基本的问题开始，你为什么选择这个方向？",
+        "李四：因为我觉得这个方向最有希望，也最有意思。",
+        "张三：那么接下来的计划是什么？",
+        "李四：继续把模型做大，同时把数据做好。",
+    ]
+    sections = segment_sections([paragraph(t, i) for i, t in enumerate(lines)])
+    assert [t.speaker for s in sections for t in s.turns] == ["张三", "李四"] * 2

@@ -45,6 +45,16 @@ MIN_QA_TURNS = 3
 #: the paragraphs where its questions fall (see `_alternating_questions`).
 MIN_UNLABELLED_QUESTIONS = 5
 MIN_QUESTION_SLOT_SHARE = 0.6
+#: `Q. …` / `A. …` and `问、…` / `答．…`: a role closed by a full stop instead of a colon
+#: (a Latin role needs the space after it: `A.I. is` is not an answer).
+_ROLE_STOP_LATIN_RE = re.compile(
+    r"^\s*(?:\*\*)?(?P<label>Q|A)(?:\*\*)?\s*\.(?:\*\*)?\s+(?P<text>\S.*)$", re.DOTALL
+)
+_ROLE_STOP_CJK_RE = re.compile(
+    r"^\s*(?:\*\*)?(?P<label>问|答|問)(?:\*\*)?\s*[.．、](?:\*\*)?\s*(?P<text>\S.*)$", re.DOTALL
+)
+_ANSWER_LABELS = frozenset({"A", "答", "Answer"})
+_QUESTION_LABELS = frozenset({"Q", "问", "問", "Question"})
 _OPENING_QUOTES = ('"', "“", "‘", "'", "「", "『", "«", "„")
 _CREDIT_OR_CAPTION_RE = re.compile(f"{CREDIT_RE.pattern}|{CAPTION_LABEL_RE.pattern}", re.IGNORECASE)
 _PAIRED_ROLES = ({"问", "答"}, {"問", "答"}, {"Q", "A"}, {"Question", "Answer"})
@@ -150,12 +160,23 @@ def _is_heading(block: Block, feat: Features, following: Block, follow: Features
 
 
 def _speaker_turns(blocks: Sequence[Block]) -> dict[int, _Labelled]:
-    """Paragraphs that are turns of a real conversation, by block index."""
+    """Paragraphs that are turns of a real conversation, by block index.
+
+    A speaker is a label that recurs or an interview role (问, 记者, Q, …). Two more
+    kinds of turn join a conversation found that way: a name that speaks once beside
+    the recurring speakers (interviews give a full name on the first exchange, `Q:`
+    and `A:` after it), and an unlabelled question right before an `A:` that no `Q:`
+    ever asks.
+    """
     candidates: dict[int, _Labelled] = {}
     for index, block in enumerate(blocks):
         if block.kind is not BlockKind.PARAGRAPH:
             continue
-        match = SPEAKER_RE.match(block.text)
+        match = (
+            SPEAKER_RE.match(block.text)
+            or _ROLE_STOP_LATIN_RE.match(block.text)
+            or _ROLE_STOP_CJK_RE.match(block.text)
+        )
         if not match:
             continue
         label, text = match.group("label").strip(), match.group("text").strip()
@@ -165,6 +186,30 @@ def _speaker_turns(blocks: Sequence[Block]) -> dict[int, _Labelled]:
     counts = Counter(c.speaker for c in candidates.values())
     speakers = {s for s, n in counts.items() if n >= MIN_SPEAKER_TURNS or s in ROLE_LABELS}
     turns = {i: c for i, c in candidates.items() if c.speaker in speakers}
+    if len({c.speaker for c in turns.values()}) >= 2:
+        # A name that speaks once, beside them (the first exchange before, a closing
+        # word after): outward from the turns, in both directions.
+        for order in (sorted(candidates, reverse=True), sorted(candidates)):
+            for index in order:
+                if (
+                    index not in turns
+                    and (index - 1 in turns or index + 1 in turns)
+                    and ends_sentence(candidates[index].text)  # speech, not a `对话：…` heading
+                ):
+                    turns[index] = candidates[index]
+    if _ANSWER_LABELS & {c.speaker for c in turns.values()} and not (
+        _QUESTION_LABELS & {c.speaker for c in turns.values()}
+    ):
+        for index in [i for i, c in turns.items() if c.speaker in _ANSWER_LABELS]:
+            before = blocks[index - 1] if index else None
+            if (
+                before is not None
+                and index - 1 not in turns
+                and before.kind is BlockKind.PARAGRAPH
+                and _asks(before.text)
+            ):
+                turns[index - 1] = _Labelled("Q", before.text)
+    turns = dict(sorted(turns.items()))
     distinct = {c.speaker for c in turns.values()}
     enough = len(turns) >= MIN_QA_TURNS or any(pair <= distinct for pair in _PAIRED_ROLES)
     return turns if len(distinct) >= 2 and enough else {}
