@@ -53,7 +53,7 @@ def test_markdown_has_front_matter_title_headings_and_bold_speakers() -> None:
     markdown = clean(CASES["seed-text"].read_bytes()).to_markdown()
     assert markdown.startswith("---\ntitle: ")
     assert "\n# Sora" in markdown and "\n## 结语\n" in markdown
-    assert "**谢赛宁:** 您曾在 X 上发帖说" in markdown
+    assert "**谢赛宁：** 您曾在 X 上发帖说" in markdown  # the full-width colon, as printed
 
 
 def test_markdown_never_carries_live_markup() -> None:

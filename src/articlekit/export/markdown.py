@@ -12,6 +12,7 @@ import re
 from urllib.parse import quote
 
 from articlekit.model import Article, Block, BlockKind, Section
+from articlekit.vocab import CJK_RUN_RE
 
 #: Line starts that Markdown would read as syntax. The indentation is horizontal space
 #: taken whole: `^\\s*` also ran across newlines, so each of n blank lines rescanned the
@@ -91,7 +92,9 @@ def _section(section: Section) -> str:
     parts.extend(_block(b) for b in section.blocks)
     for turn in section.turns:
         speaker = escape_markdown(turn.speaker)
-        parts.append(f"**{speaker}:** {escape_markdown(turn.text)}")
+        # A Chinese label takes the full-width colon (`**问：**`), as the page printed it.
+        colon = "：" if CJK_RUN_RE.search(turn.speaker) else ":"
+        parts.append(f"**{speaker}{colon}** {escape_markdown(turn.text)}")
     return "\n\n".join(p for p in parts if p)
 
 
