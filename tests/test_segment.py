@@ -260,8 +260,23 @@ _SAID = "Because the work matters, and the people who do it deserve to be seen f
             ["Why did you start the company?", f"A: {_SAID}", "What comes next?", f"A: {_SAID}"],
             ["Q", "A"] * 2,
         ),
+        (
+            [
+                "《财经周刊》：您为什么选择在这个时候创业？",
+                "王五：因为时机已经成熟，市场也准备好了。",
+                "《财经周刊》：接下来有什么计划？",
+                "王五：继续扩大团队，把产品做得更好。",
+            ],
+            ["《财经周刊》", "王五"] * 2,
+        ),
     ],
-    ids=["Q-full-stop", "cjk-enumeration-comma", "full-names-first", "lone-answer-label"],
+    ids=[
+        "Q-full-stop",
+        "cjk-enumeration-comma",
+        "full-names-first",
+        "lone-answer-label",
+        "publication-in-title-brackets",
+    ],
 )
 def test_label_styles_beyond_the_colon(lines: list[str], speakers: list[str]) -> None:
     sections = segment_sections([paragraph(t, i) for i, t in enumerate(lines)])

@@ -444,7 +444,9 @@ NON_SPEAKER_LABELS = frozenset(
     }
 )
 SPEAKER_RE = re.compile(
-    f"^\\s*(?:\\*\\*)?(?P<label>[{CJK_CLASS}·]{{1,8}}|[A-Z][\\w.'’-]*(?: [A-Z][\\w.'’-]*){{0,2}})"
+    f"^\\s*(?:\\*\\*)?(?P<label>[{CJK_CLASS}·]{{1,8}}|[A-Z][\\w.'’-]*(?: [A-Z][\\w.'’-]*){{0,2}}"
+    # A publication asking in its own name, in title brackets (`《某报》：`).
+    f"|《[^《》\\n]{{1,15}}》)"
     f"(?:\\*\\*)?\\s*(?P<colon>[:：])(?:\\*\\*)?\\s*(?P<text>\\S.*)$",
     re.DOTALL,
 )
