@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from articlekit.segment import segment_sections
+from articlekit.segment import is_heading, segment_sections
 from conftest import paragraph
 
 
@@ -295,3 +295,27 @@ def test_a_labelled_heading_beside_a_turn_is_not_a_speaker() -> None:
     ]
     sections = segment_sections([paragraph(t, i) for i, t in enumerate(lines)])
     assert [t.speaker for s in sections for t in s.turns] == ["张三", "李四"] * 2
+
+
+@pytest.mark.parametrize("line", ["3", "(12)", "Photographs by Nathaniel Wood", "Photo: staff"])
+def test_numbers_and_credits_are_never_headings(line: str) -> None:
+    prose = paragraph("The studio has four shows on the air this season, and all of them do well.")
+    assert not is_heading(paragraph(line), prose)
+
+
+def test_a_feed_of_timestamped_headlines_after_the_article_is_chrome() -> None:
+    from articlekit import clean
+
+    prose = (
+        "It has been a rough year at the movies for the studio, and its television shows "
+        "keep winning the audiences that its films keep losing, week after week."
+    )
+    feed = [
+        "The Latest",
+        "1.5x speed 27 mins ago",
+        "respect the classics 1:07 p.m.",
+        "mental health 1:07 p.m.",
+        "overnights Yesterday at 10:35 p.m.",
+    ]
+    text = clean("\n".join(["The Secret to Superhero TV", prose, prose, *feed])).to_text()
+    assert prose in text and not any(row in text for row in feed[1:])

@@ -49,6 +49,7 @@ from articlekit.vocab import (
     DATE_RE,
     DISCLAIMER_RE,
     DISCLAIMER_WORDS,
+    FEED_ROW_RE,
     FOOTER,
     GALLERY_COUNTER_RE,
     GALLERY_LINE_RE,
@@ -648,9 +649,9 @@ MIN_ROLE_SPEECH_UNITS = 6
 
 
 def _is_listing_entry(text: str, ends_sentence: bool) -> bool:
-    """A title with its timestamp, or a numbered teaser or ranked title (whose `...`
-    or `!` can end it like a sentence)."""
-    if not ends_sentence and LISTING_ENTRY_RE.match(text):
+    """A title with its timestamp (a date, a clock time, an age), or a numbered teaser
+    or ranked title (whose `...` or `!` can end it like a sentence)."""
+    if not ends_sentence and (LISTING_ENTRY_RE.match(text) or FEED_ROW_RE.match(text)):
         return True
     return is_numbered_entry(text)
 

@@ -55,6 +55,7 @@ _ROLE_STOP_CJK_RE = re.compile(
 )
 _ANSWER_LABELS = frozenset({"A", "答", "Answer"})
 _QUESTION_LABELS = frozenset({"Q", "问", "問", "Question"})
+_NUMBER_ONLY_RE = re.compile(r"^\W*\d+\W*$")
 _OPENING_QUOTES = ('"', "“", "‘", "'", "「", "『", "«", "„")
 _CREDIT_OR_CAPTION_RE = re.compile(f"{CREDIT_RE.pattern}|{CAPTION_LABEL_RE.pattern}", re.IGNORECASE)
 _PAIRED_ROLES = ({"问", "答"}, {"問", "答"}, {"Q", "A"}, {"Question", "Answer"})
@@ -154,6 +155,8 @@ def _is_heading(block: Block, feat: Features, following: Block, follow: Features
     units = feat.units
     if not 1 <= units <= MAX_HEADING_UNITS or block.text.endswith(_HEADING_FORBIDDEN_ENDINGS):
         return False
+    if _NUMBER_ONLY_RE.match(block.text) or _CREDIT_OR_CAPTION_RE.search(block.text):
+        return False  # a footnote number, a page number, a photo credit or caption
     if following.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.QUOTE):
         return False
     return follow.units > units and (follow.ends_sentence or follow.punct_density > 0)

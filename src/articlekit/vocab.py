@@ -93,6 +93,13 @@ LISTING_ENTRY_RE = re.compile(
     r"(?:(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2})"
     r"(?:[^。！？.!?:]{0,25}|\s*[)）\]】])$"
 )
+#: A feed row: a headline ending in its clock time or its age (`mental health 1:07 p.m.`,
+#: `1.5x speed 27 mins ago`, `overnights Yesterday at 10:35 p.m.`).
+FEED_ROW_RE = re.compile(
+    r"^\S.{2,}?\s(?:(?:yesterday|today)(?:\s+at)?\s+)?(?:\d{1,2}:\d{2}\s*[ap]\.?m\.?"
+    r"|\d{1,3}\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago)\s*$",
+    re.IGNORECASE,
+)
 #: A numbered entry of a sidebar list: a teaser cut short (`3·超级喜欢… 永远支...`) or a
 #: ranked title with its count (`2. 新人写真合集(7928)`) — "latest comments", "most read".
 NUMBERED_ENTRY_RE = re.compile(r"^\d{1,3}\s*[·.、)）]\s*\S.*(?:\.\.\.|…|[(（]\d+[)）])$")
