@@ -333,3 +333,19 @@ def test_a_slideshow_list_inside_the_story_is_a_gallery() -> None:
     text = _html_page_text(f"<div class='story'>{story}<ul class='gallery'>{slides}</ul></div>")
     assert "point 5." in text
     assert "about picture 7" not in text
+
+
+@pytest.mark.parametrize(
+    ("intro", "kept"),
+    [("总结一下，学习编程有三点：", True), ("相关阅读：", False)],
+    ids=["takeaways", "related-reading"],
+)
+def test_a_list_the_article_introduces_at_its_end_is_kept(intro: str, kept: bool) -> None:
+    """`Key takeaways:` and its list closed the article and were dropped as a related
+    list; a related-reading list after the article still is one."""
+    from articlekit import clean
+
+    prose = "这是正文的一段，它足够长，也有标点符号，读起来像一篇真正的文章。" * 2
+    items = ["• 多写代码，每天都要动手练习", "• 多读优秀的开源项目源码", "• 多和别人交流，参与讨论"]
+    text = clean("\n".join(["如何学习编程", prose, prose, prose, intro, *items])).to_text()
+    assert ("多读优秀的开源项目源码" in text) is kept

@@ -239,7 +239,28 @@ def classify_page(
         # far; without it the best region may end sooner. Choosing again within the cut
         # makes the result a fixed point: cleaning the output again changes nothing.
         start, end = find_article_region(judgements, features, zones, within=(start, cut))
+    end = _through_closing_list(blocks, judgements, end)
     return _decide(blocks, judgements, start, end), judgements
+
+
+def _through_closing_list(
+    blocks: Sequence[Block], judgements: Sequence[Judgement], end: int
+) -> int:
+    """Extend the article over a list its last lines introduce (`Key takeaways:`,
+    `总结一下……三点：`): the region ends at its last prose block, and a closing list
+    after it was taken for a related-article list.
+
+    The introduction is a line of the article's own, ending in a colon, right after
+    the region; the list follows it, and neither is chrome by itself."""
+    index = end + 1
+    if index + 1 >= len(blocks) or judgements[index].label is Label.BAD:
+        return end
+    if not blocks[index].text.rstrip().endswith((":", "：")):
+        return end
+    closing = blocks[index + 1]
+    if closing.kind is not BlockKind.LIST or judgements[index + 1].label is Label.BAD:
+        return end
+    return index + 1
 
 
 def _relieve_figure_captions(blocks: Sequence[Block], judgements: list[Judgement]) -> None:
