@@ -349,3 +349,24 @@ def test_a_list_the_article_introduces_at_its_end_is_kept(intro: str, kept: bool
     items = ["• 多写代码，每天都要动手练习", "• 多读优秀的开源项目源码", "• 多和别人交流，参与讨论"]
     text = clean("\n".join(["如何学习编程", prose, prose, prose, intro, *items])).to_text()
     assert ("多读优秀的开源项目源码" in text) is kept
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("This transcript was produced by a transcription service and may contain errors.", False),
+        ("This is a rush transcript. Copy may not be in its final form.", False),
+        ("以上内容根据现场速记整理，未经本人审核。", False),
+        ("The transcript of the hearing was released on Monday, and it shows the warning.", True),
+    ],
+    ids=["service-notice", "rush-transcript", "zh-shorthand-notice", "a-transcript-in-the-news"],
+)
+def test_a_transcript_notice_is_not_the_talk(line: str, kept: bool) -> None:
+    from articlekit import clean
+
+    prose = (
+        "It has been a rough year at the movies for the studio, and its television shows "
+        "keep winning the audiences that its films keep losing."
+    )
+    text = clean("\n".join(["How to learn", prose, prose, line, prose])).to_text()
+    assert (line in text) is kept

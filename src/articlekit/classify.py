@@ -74,6 +74,8 @@ from articlekit.vocab import (
     SEPARATOR_RUN_RE,
     SHARE,
     SPEAKER_RE,
+    TRANSCRIPT_NOTICE_RE,
+    TRANSCRIPT_NOTICE_WORDS,
     is_numbered_entry,
 )
 
@@ -155,6 +157,7 @@ _LINE_SCREEN = LineScreen(
         RELATED_WORDS,
         BIO_HEADING_WORDS,
         DISCLAIMER_WORDS,
+        TRANSCRIPT_NOTICE_WORDS,
         META_LABEL_WORDS,
         META_COLON_WORDS,
         META_LATIN_WORDS,
@@ -381,6 +384,8 @@ def chrome_reason(text: str, feat: Features, cues: LineCues | None = None) -> Re
     if words and not ends_sentence and FOOTER.search(text):
         return Reason.SHARE_FOOTER
     if starts and DISCLAIMER_RE.match(text):
+        return Reason.SHARE_FOOTER
+    if starts and units <= MAX_METADATA_UNITS and TRANSCRIPT_NOTICE_RE.match(text):
         return Reason.SHARE_FOOTER
     if units <= MAX_METADATA_UNITS and _is_metadata_line(text, feat, digits, starts, words):
         return Reason.METADATA

@@ -271,6 +271,19 @@ CREDIT_RE = re.compile(
     r"|^(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w.'’-]*\s?/\s?(?:The\s)?[A-Z][\w.'’ -]{1,40}$",
     re.IGNORECASE,
 )
+#: A transcript's own notice about itself (`This transcript was produced by … and may
+#: contain errors`, `This is a rush transcript`, `以上内容根据现场速记整理`): not the talk.
+TRANSCRIPT_NOTICE_WORDS = (
+    "this transcript|this is a rush transcript|this is an unedited transcript|"
+    "this is a transcript|以上内容|以上文字|本文根据|本文据"
+)
+TRANSCRIPT_NOTICE_RE = re.compile(
+    r"^\s*+(?:[(\[]\s*+)?(?:"
+    r"this(?:\s+is\s+an?)?(?:\s+(?:rush|unedited))?\s+transcript\b(?:\.|(?:\s+\w+){0,12}?"
+    r"\s+(?:may|might|is|was|has been|have been|contains?)\b)"
+    r"|(?:以上|本文)(?:内容|文字)?(?:根据|据)[^。]{0,12}(?:速记|录音|实录)[^。]{0,6}整理)",
+    re.IGNORECASE,
+)
 #: Disclaimers and statements that open with their label (`声明：…`, `Disclaimer: …`).
 #: A cookie or consent notice: it names cookies and asks the reader to accept them or
 #: to set them. Both halves are needed: an article about tracking names cookies and
