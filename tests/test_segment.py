@@ -319,3 +319,15 @@ def test_a_feed_of_timestamped_headlines_after_the_article_is_chrome() -> None:
     ]
     text = clean("\n".join(["The Secret to Superhero TV", prose, prose, *feed])).to_text()
     assert prose in text and not any(row in text for row in feed[1:])
+
+
+def test_a_short_english_sentence_is_not_a_heading() -> None:
+    """Sentences of up to 40 words ending in a full stop were promoted to `##` before a
+    longer paragraph: a third of the English dev pages' headings."""
+    short = paragraph("An Alibaba spokesperson declined to comment on the pricing to Reuters.")
+    longer = paragraph(
+        "Alibaba shares closed in New York on Tuesday at $185.25, up 0.35%, and the company "
+        "is set to raise up to $12.9bn from its listing in Hong Kong later this month."
+    )
+    assert not is_heading(short, longer)
+    assert is_heading(paragraph("What comes next"), longer)

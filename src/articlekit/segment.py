@@ -64,7 +64,7 @@ _PAIRED_ROLES = ({"问", "答"}, {"問", "答"}, {"Q", "A"}, {"Question", "Answe
 _NAME_LIST_RE = re.compile(
     r"^\s*(?:[\w·.'’-]{1,12}(?:\s[\w·.'’-]{1,12})?)(?:\s*[、,，/&]\s*[\w·.'’-]{1,12}(?:\s[\w·.'’-]{1,12})?)*\s*$"
 )
-_HEADING_FORBIDDEN_ENDINGS = tuple("。！？!?…；;：:，,、")
+_HEADING_FORBIDDEN_ENDINGS = tuple("。！？!?…；;：:，,、.")
 
 
 @dataclass(frozen=True, slots=True)
