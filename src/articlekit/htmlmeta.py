@@ -87,12 +87,12 @@ def title_as_printed(window: str, declared: str | None, texts: Iterable[str]) ->
     the longest line of the page that the browser title holds.
 
     Browser titles join the title to the site's name with whatever the site likes
-    (`Title-Site`, `Channel--Title`, `Title-EDN Site`); no separator rule covers them
+    (`Title-Site`, `Channel--Title`, `Title-Some Site`); no separator rule covers them
     all, but the page prints the title itself, alone, above the article.
 
-    >>> title_as_printed("法国大罢工再次影响交通-新华网", "法国大罢工再次影响交通-新华网",
-    ...     ["新华网", "法国大罢工再次影响交通", "正文。"])
-    '法国大罢工再次影响交通'
+    >>> title_as_printed("某市举行年度交通会议-某网", "某市举行年度交通会议-某网",
+    ...     ["某网", "某市举行年度交通会议", "正文。"])
+    '某市举行年度交通会议'
     """
     window = normalize_space(window)
     if not window:

@@ -51,7 +51,7 @@ _COUNTED_ENTRY_RE = re.compile(r"[(（](?!(?:19|20)\d\d[)）])\d{2,}[)）]$")
 MAX_MENU_ENTRY_CHARS = 4
 _MENU_SEPARATOR_RE = re.compile(r"\s*[|｜/]\s*|\s+")
 _SUBTITLE_OPENERS = ("—", "－", "-", "–", "~", "～")
-#: A metadata field anywhere in a line (`02日14:25 作者： 赵婕`, `译： Chen Bin`).
+#: A metadata field anywhere in a line (`02日14:25 作者： 某某`, `译： A. Writer`).
 _FIELD_INSIDE_RE = re.compile(rf"(?:{META_COLON_WORDS}|译者|翻译|译|出版社)\s*[:：]")
 #: A web address: `https://…`, `www.…`, a bare domain (`example.com.cn`).
 _ADDRESS_RE = re.compile(
@@ -229,7 +229,7 @@ def _is_menu_line(text: str) -> bool:
 
     >>> _is_menu_line("新闻 体育 NBA 娱乐 财经 股票"), _is_menu_line("20190926|国贸|增长率|全球经济")
     (True, True)
-    >>> _is_menu_line("Manuel Pinho：中国煤炭需求最快5年达顶峰")
+    >>> _is_menu_line("某公司负责人：行业需求最快五年达到顶峰")
     False
     >>> _is_menu_line("How I Got My Old Job Back"), _is_menu_line("三星 Galaxy S20 系列手机正式发布")
     (False, False)
@@ -341,7 +341,7 @@ def _find_site(window: Sequence[Decision]) -> str | None:
     """The publication a `来源：` (source) line names.
 
     Only the labelled value, and only a short one: `来源：某报` gives 某报,
-    `来源：新华网 作者：…` gives 新华网, `来源：转载` names nothing.
+    `来源：某网 作者：…` gives 某网, `来源：转载` names nothing.
 
     >>> import articlekit
     >>> articlekit.clean("标题在这里\\n2024-01-12 来源：某报\\n" + "正文的第一段，足够长，有标点。" * 3).site

@@ -109,7 +109,7 @@ def segment_sections(
             index < last
             and _is_heading(block, features[index], blocks[index + 1], features[index + 1])
             # Inside an interview a short line is a short answer or the rest of a turn
-            # ("Thank you.", "Ellesa Throwden reports.") unless it heads the next
+            # ("Thank you.", "Our reporter reports.") unless it heads the next
             # question and ends no sentence.
             and not (
                 kind == "qa"

@@ -93,8 +93,8 @@ LISTING_ENTRY_RE = re.compile(
     r"(?:(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2})"
     r"(?:[^。！？.!?:]{0,25}|\s*[)）\]】])$"
 )
-#: A feed row: a headline ending in its clock time or its age (`mental health 1:07 p.m.`,
-#: `1.5x speed 27 mins ago`, `overnights Yesterday at 10:35 p.m.`).
+#: A feed row: a headline ending in its clock time or its age (`tv review 1:07 p.m.`,
+#: `new album 27 mins ago`, `box office Yesterday at 10:35 p.m.`).
 FEED_ROW_RE = re.compile(
     r"^\S.{2,}?\s(?:(?:yesterday|today)(?:\s+at)?\s+)?(?:\d{1,2}:\d{2}\s*[ap]\.?m\.?"
     r"|\d{1,3}\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago)\s*$",
@@ -263,11 +263,11 @@ CAPTION_TAIL_RE = re.compile(
     r"[(（]\s*(?:image|photo|picture|credit|pic|图|图片|摄影)s?\s*[:：][^)）]*[)）]\s*$",
     re.IGNORECASE,
 )
-#: … or a credit in words (`Illustration by …`, `Photographs by …`, `图为…`, `…（刘通摄）`).
+#: … or a credit in words (`Illustration by …`, `Photographs by …`, `图为…`, `…（某某摄）`).
 CREDIT_RE = re.compile(
     r"^\s*(?:illustrations?|photos?|photographs?|images?|pictures?|video|graphics?)\s+"
     r"(?:by|courtesy|credit)\b|^\s*图为|[(（][^()（）]{0,20}摄(?:影)?[)）]\s*$"
-    # A photographer and the agency (`Doug Mills/The New York Times`).
+    # A photographer and the agency (`Jane Doe/Some Agency`).
     r"|^(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w.'’-]*\s?/\s?(?:The\s)?[A-Z][\w.'’ -]{1,40}$",
     re.IGNORECASE,
 )
