@@ -259,15 +259,11 @@ def _tasks(settings: BatchSettings, ledger: OutputLedger) -> Iterator[FileTask |
         if not settings.force and _is_up_to_date(source, target):
             yield FileResult(source, relative, Status.SKIPPED, output=target)
             continue
-        if not settings.force and _exists(target) and not ledger.wrote(target):
+        if not settings.force and os.path.lexists(target) and not ledger.wrote(target):
             message = f"{target} exists and was not written by articlekit; not replaced (--force replaces it)"
             yield FileResult(source, relative, Status.FAILED, error=message, code=ErrorCode.WRITE)
             continue
         yield FileTask(source, relative, target, settings.fmt, settings.to, settings.max_bytes)
-
-
-def _exists(path: Path) -> bool:
-    return os.path.lexists(path)
 
 
 def _is_up_to_date(source: Path, target: Path) -> bool:

@@ -18,10 +18,8 @@ from articlekit.model import BlockKind, Decision, Metadata, Reason, Verdict
 from articlekit.vocab import (
     BREADCRUMB_RE,
     BYLINE_RE,
-    CAPTION_LABEL_RE,
     CAPTION_TAIL_RE,
     CJK_RUN_RE,
-    CREDIT_RE,
     DATE_RE,
     LOCATION_LABEL_RE,
     META_COLON_WORDS,
@@ -29,6 +27,7 @@ from articlekit.vocab import (
     MONTHS,
     TITLE_SEPARATOR_RE,
     ZH_AUTHOR_RE,
+    is_credit,
     is_numbered_entry,
 )
 
@@ -209,17 +208,11 @@ def _above_dateline(decisions: Sequence[Decision], index: int) -> bool:
 def _is_label_line(text: str) -> bool:
     """A breadcrumb, a metadata line (`来源：…`, `… 作者：…`), a photo credit or a line
     naming a web address (a site's name and domain)."""
+    if is_credit(text) or CAPTION_TAIL_RE.search(text):
+        return True
     return any(
         pattern.search(text)
-        for pattern in (
-            BREADCRUMB_RE,
-            META_LABEL_RE,
-            _FIELD_INSIDE_RE,
-            _ADDRESS_RE,
-            CAPTION_LABEL_RE,
-            CAPTION_TAIL_RE,
-            CREDIT_RE,
-        )
+        for pattern in (BREADCRUMB_RE, META_LABEL_RE, _FIELD_INSIDE_RE, _ADDRESS_RE)
     )
 
 

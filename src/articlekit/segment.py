@@ -24,12 +24,11 @@ from articlekit.features import (
 )
 from articlekit.model import Block, BlockKind, Section, Turn
 from articlekit.vocab import (
-    CAPTION_LABEL_RE,
-    CREDIT_RE,
     NON_SPEAKER_LABELS,
     PUNCT_RE,
     ROLE_LABELS,
     SPEAKER_RE,
+    is_credit,
 )
 
 #: A heading is at most this many units (CJK characters or words).
@@ -57,7 +56,6 @@ _ANSWER_LABELS = frozenset({"A", "答", "Answer"})
 _QUESTION_LABELS = frozenset({"Q", "问", "問", "Question"})
 _NUMBER_ONLY_RE = re.compile(r"^\W*\d+\W*$")
 _OPENING_QUOTES = ('"', "“", "‘", "'", "「", "『", "«", "„")
-_CREDIT_OR_CAPTION_RE = re.compile(f"{CREDIT_RE.pattern}|{CAPTION_LABEL_RE.pattern}", re.IGNORECASE)
 _PAIRED_ROLES = ({"问", "答"}, {"問", "答"}, {"Q", "A"}, {"Question", "Answer"})
 #: A value that is only short names (`张三`, `李四、王五`, `Jane Doe, John Roe`): a programme
 #: line naming a chair or guests, not speech.
@@ -155,7 +153,7 @@ def _is_heading(block: Block, feat: Features, following: Block, follow: Features
     units = feat.units
     if not 1 <= units <= MAX_HEADING_UNITS or block.text.endswith(_HEADING_FORBIDDEN_ENDINGS):
         return False
-    if _NUMBER_ONLY_RE.match(block.text) or _CREDIT_OR_CAPTION_RE.search(block.text):
+    if _NUMBER_ONLY_RE.match(block.text) or is_credit(block.text):
         return False  # a footnote number, a page number, a photo credit or caption
     if following.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.QUOTE):
         return False
@@ -200,9 +198,8 @@ def _speaker_turns(blocks: Sequence[Block]) -> dict[int, _Labelled]:
                     and ends_sentence(candidates[index].text)  # speech, not a `对话：…` heading
                 ):
                     turns[index] = candidates[index]
-    if _ANSWER_LABELS & {c.speaker for c in turns.values()} and not (
-        _QUESTION_LABELS & {c.speaker for c in turns.values()}
-    ):
+    speaking = {c.speaker for c in turns.values()}
+    if speaking & _ANSWER_LABELS and not speaking & _QUESTION_LABELS:
         for index in [i for i, c in turns.items() if c.speaker in _ANSWER_LABELS]:
             before = blocks[index - 1] if index else None
             if (
@@ -231,9 +228,7 @@ def _alternating_questions(blocks: Sequence[Block]) -> dict[int, _Labelled]:
     """
     # Photo credits and captions left in the text sit between turns, not in them.
     paragraphs = [
-        i
-        for i, b in enumerate(blocks)
-        if b.kind is BlockKind.PARAGRAPH and not _CREDIT_OR_CAPTION_RE.search(b.text)
+        i for i, b in enumerate(blocks) if b.kind is BlockKind.PARAGRAPH and not is_credit(b.text)
     ]
     asks = [_asks(blocks[i].text) for i in paragraphs]
     runs = [run for parity in (0, 1) for run in _question_runs(asks, parity)]

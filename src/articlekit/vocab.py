@@ -284,6 +284,14 @@ TRANSCRIPT_NOTICE_RE = re.compile(
     r"|(?:以上|本文)(?:内容|文字)?(?:根据|据)[^。]{0,12}(?:速记|录音|实录)[^。]{0,6}整理)",
     re.IGNORECASE,
 )
+
+
+def is_credit(text: str) -> bool:
+    """A photo credit or an image caption written into the text (`Photographs by …`,
+    `Photo: …`, `图为…`): never a heading, a title or an interview turn."""
+    return CREDIT_RE.search(text) is not None or CAPTION_LABEL_RE.match(text) is not None
+
+
 #: Disclaimers and statements that open with their label (`声明：…`, `Disclaimer: …`).
 #: A cookie or consent notice: it names cookies and asks the reader to accept them or
 #: to set them. Both halves are needed: an article about tracking names cookies and
