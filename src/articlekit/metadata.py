@@ -52,9 +52,12 @@ _MENU_SEPARATOR_RE = re.compile(r"\s*[|｜/]\s*|\s+")
 _SUBTITLE_OPENERS = ("—", "－", "-", "–", "~", "～")
 #: A metadata field anywhere in a line (`02日14:25 作者： 某某`, `译： A. Writer`).
 _FIELD_INSIDE_RE = re.compile(rf"(?:{META_COLON_WORDS}|译者|翻译|译|出版社)\s*[:：]")
-#: A web address: `https://…`, `www.…`, a bare domain (`example.com.cn`).
+#: A web address: `https://…`, `www.…`, a bare domain (`example.com.cn`). The domain
+#: label starts where no label character precedes it and is possessive: from every `\b`
+#: in a run such as `2024-2024-…` it would rescan the run (quadratic).
 _ADDRESS_RE = re.compile(
-    r"https?://|\bwww\.|\b[a-z0-9-]+\.(?:com|net|org|gov|edu|cn|co\.uk)\b", re.IGNORECASE
+    r"https?://|\bwww\.|(?<![a-z0-9-])[a-z0-9-]++\.(?:com|net|org|gov|edu|cn|co\.uk)\b",
+    re.IGNORECASE,
 )
 #: `来源：某报` (or 來源/稿源/出处), the value up to the next space or label; not a word
 #: that says where from without naming it (转载 "reposted", 网络 "the web", 本站 "this site").
