@@ -100,6 +100,15 @@ def cases() -> Iterator[tuple[str, bytes, str | None]]:
     yield "digit-comma-run.txt", f"{'1,' * 150_000}\n{PROSE}\n".encode(), PROSE
     yield "month-names.txt", f"{'Apr' * 100_000}\n{PROSE}\n".encode(), PROSE
     yield "tab-runs.txt", f"{PROSE}\n第{chr(9) * 300_000}x\n".encode(), PROSE
+    # The web-address test of title candidates rescanned a run of year-dash words from
+    # every word boundary (300,000 characters: over 3 minutes); a speaker's name word
+    # did the same in a run of capitals and dashes.
+    yield "year-dash-run.txt", f"{'2024-' * 60_000}\n{PROSE}\n".encode(), PROSE
+    yield (
+        "capital-dash-run.txt",
+        f"Q: {PROSE}\nA: {PROSE}\nQ: {'A-' * 100_000}（以下简称Q）{PROSE}\nA: {PROSE}\n".encode(),
+        PROSE,
+    )
 
 
 def main(argv: list[str]) -> int:

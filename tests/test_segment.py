@@ -331,3 +331,73 @@ def test_a_short_english_sentence_is_not_a_heading() -> None:
     )
     assert not is_heading(short, longer)
     assert is_heading(paragraph("What comes next"), longer)
+
+
+_TRANSCRIPT = [
+    "Funding for the rowing team was cut by a third this year, and former champions say "
+    "the sport will pay for it at the next Games.",
+    "Jane Roe",
+    "Transcript",
+    "TOM HOST: The rowing team has lost a third of its funding. Jane Roe reports.",
+    "JANE ROE: It has been a hard year for rowing since the team came home without a medal.",
+    "SAM OARS: It is a shame, but I do not think it is the end of the sport in this country.",
+    "JANE ROE: Do you think the cut is a punishment for the last Games?",
+    "Photographs by Photo: Some Photographer",
+    "SAM OARS: Reading between the lines, you could come to that opinion, certainly.",
+]
+
+
+def test_a_line_naming_a_speaker_is_a_byline_and_a_credit_between_turns_is_dropped() -> None:
+    """A reporter's name alone above a transcript was a heading; a photo credit between
+    two turns split the conversation."""
+    from articlekit.model import Reason
+    from articlekit.segment import segment
+
+    result = segment([paragraph(t, i) for i, t in enumerate(_TRANSCRIPT)])
+    assert result.bylines == ("Jane Roe",)
+    assert result.dropped == {1: Reason.METADATA, 7: Reason.CAPTION}
+    qa = [s for s in result.sections if s.kind == "qa"]
+    assert len(qa) == 1 and qa[0].heading == "Transcript" and len(qa[0].turns) == 5
+    assert all("Photographs" not in t.text for t in qa[0].turns)
+    assert result.speaker_aliases == {"Jane Roe": "JANE ROE"}
+
+
+def test_the_byline_becomes_the_author_and_the_aliases_reach_the_json() -> None:
+    import jsonschema
+
+    from articlekit import clean
+    from articlekit.export.jsonout import json_schema
+
+    page = "\n\n".join(["Rowing greats say cuts a shame", "April 22, 2013", *_TRANSCRIPT])
+    article = clean(page)
+    assert article.authors == ("Jane Roe",)
+    assert article.to_dict()["speaker_aliases"] == {"Jane Roe": "JANE ROE"}
+    jsonschema.validate(article.to_dict(), json_schema())
+    assert "Jane Roe" not in [s.heading for s in article.sections]
+    assert ("metadata line", "Jane Roe") in [(r.reason, r.text) for r in article.removed]
+
+
+def test_bold_prompts_in_html_are_an_interview_even_when_they_do_not_ask() -> None:
+    """Four of six prompts end in a question mark: too few for the rhythm of plain text,
+    but each is printed in bold above a plain answer, alone or before a `<br>`."""
+    from articlekit import clean
+
+    prompts = [
+        "Where did the idea come from?",
+        "You wrote it in two years.",
+        "What does a working day look like?",
+        "Do you read reviews?",
+        "What are you writing now?",
+        "Thank you.",
+    ]
+    answer = "It came from a photograph I found in a drawer, and from the stories never told."
+    exchanges = "".join(
+        f"<p><strong>{q}</strong></p><p>{answer}</p>" if i % 2 else f"<p><b>{q}</b><br>{answer}</p>"
+        for i, q in enumerate(prompts)
+    )
+    lead = "<p>The novelist spoke to us about her new book and the habits of her mornings.</p>"
+    page = f"<html><body><article><h1>Talking with a novelist</h1>{lead}{exchanges}</article></body></html>"
+    qa = [s for s in clean(page).sections if s.kind == "qa"]
+    assert len(qa) == 1
+    assert [t.speaker for t in qa[0].turns] == ["Q", "A"] * len(prompts)
+    assert [t.text for t in qa[0].turns[::2]] == prompts

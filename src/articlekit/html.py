@@ -377,6 +377,10 @@ class _Walker:
         self._text: list[str] = []
         self._link_chars = 0
         self._in_link = 0
+        #: Characters inside <strong>/<b>: a paragraph printed wholly in bold is a lead-in
+        #: (an interview's question, a bold subheading), which plain text cannot show.
+        self._strong_chars = 0
+        self._in_strong = 0
         self._in_main = 0
         self._in_unlikely = 0
         self._list_depth = 0
@@ -449,6 +453,8 @@ class _Walker:
                 self._captions.append(element)
         elif tag == "a" and element not in self.broken_links:
             self._in_link += 1
+        elif tag in _STRONG_TAGS:
+            self._in_strong += 1
         if element.text:
             self._add(element.text)
         return False
@@ -469,6 +475,8 @@ class _Walker:
                     self._captions.pop()
             elif tag == "a" and element not in self.broken_links:
                 self._in_link -= 1
+            elif tag in _STRONG_TAGS:
+                self._in_strong -= 1
         if element in self.main:
             self._flush()
             self._in_main -= 1
@@ -494,6 +502,8 @@ class _Walker:
         self._text.append(text)
         if self._in_link:
             self._link_chars += len(text.strip())
+        if self._in_strong:
+            self._strong_chars += len(text.strip())
 
     def _flush(self, *, line_break: bool = False) -> None:
         # Every block tag flushes; most flushes find nothing collected, or only the
@@ -501,8 +511,8 @@ class _Walker:
         if not self._text:
             return
         collected = "".join(self._text)
-        links = self._link_chars
-        self._text, self._link_chars = [], 0
+        links, strong = self._link_chars, self._strong_chars
+        self._text, self._link_chars, self._strong_chars = [], 0, 0
         if collected.isspace():
             return
         text = normalize_space(collected)
@@ -518,7 +528,8 @@ class _Walker:
         elif self._quote:
             self._emit(BlockKind.QUOTE, text, "blockquote", links=links)
         else:
-            tag = "figcaption" if self._captions else "p"
+            bold = strong >= len(text) - text.count(" ")
+            tag = "figcaption" if self._captions else "strong" if bold else "p"
             self._emit(BlockKind.PARAGRAPH, text, tag, links=links)
 
     def _emit_list(self) -> None:
@@ -564,6 +575,9 @@ class _Walker:
                 zone=zone,
             )
         )
+
+
+_STRONG_TAGS = frozenset({"b", "strong"})
 
 
 def _is_data_table(table: HtmlElement) -> bool:

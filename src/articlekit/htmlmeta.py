@@ -98,14 +98,15 @@ def title_as_printed(window: str, declared: str | None, texts: Iterable[str]) ->
     if not window:
         return None
     core = strip_site_suffix(window)
+    folded = window.casefold()  # a headline may be cased otherwise than the window title
     best = ""
     for text in islice(texts, PRINTED_TITLE_BLOCKS):
-        if text == declared:
-            return None
+        if text == declared:  # printed as declared, unless printed shorter above it
+            break
         if (
-            len(text) > len(best)
+            len(window) > len(text) > len(best)
             and len(text) >= MIN_PRINTED_TITLE_SHARE * len(core)
-            and text in window
+            and text.casefold() in folded
         ):
             best = text
     return best if len(best) >= 4 else None

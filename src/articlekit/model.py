@@ -71,7 +71,9 @@ class Reason(StrEnum):
 class Block(NamedTuple):
     """One unit of page content, with its position in the source.
 
-    `link_chars` counts characters inside links (HTML only); `level` is a heading level.
+    `link_chars` counts characters inside links (HTML only); `level` is a heading level;
+    `tag` is the HTML element the block came from (`p`, `h2`, `figcaption`, …), `strong`
+    for a paragraph printed wholly in bold.
     """
 
     kind: BlockKind
@@ -160,6 +162,8 @@ class Article:
     warnings: tuple[str, ...] = ()
     #: Page-level decisions worth explaining (the second opinion's); `--explain` shows them.
     notes: tuple[str, ...] = ()
+    #: An interview's speakers: (full name or other spelling, the label its turns carry).
+    speaker_aliases: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
         """The JSON contract `articlekit/article@1`; `removed` only when `explain`."""

@@ -12,7 +12,7 @@ from articlekit.load import load
 from articlekit.metadata import extract_metadata
 from articlekit.model import Article, Decision, Metadata, Reason, Removed, Verdict, make_removed
 from articlekit.options import Options
-from articlekit.segment import segment_sections
+from articlekit.segment import segment
 from articlekit.textblocks import split_text_blocks
 
 
@@ -47,15 +47,20 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
     if sum(len(b.text) for b in body) < options.min_body_chars:
         raise NoArticleError("no article text found")
     meta = _merge(page_meta, text_meta, url or options.url)
+    segmented = segment(body, [features[index] for index in kept], context=[meta.title or ""])
+    for position, reason in (segmented.dropped or {}).items():
+        index = kept[position]
+        decisions[index] = decisions[index]._replace(verdict=Verdict.CHROME, reason=reason)
     return Article(
         title=meta.title,
         published=meta.published,
         location=meta.location,
-        authors=meta.authors,
+        authors=meta.authors or segmented.bylines,
         site=meta.site,
         url=meta.url,
         language=detect_language(body),
-        sections=tuple(segment_sections(body, [features[index] for index in kept])),
+        sections=segmented.sections,
+        speaker_aliases=tuple(segmented.speaker_aliases.items()),
         removed=_removed(decisions),
         decisions=tuple(decisions),
         encoding=loaded.encoding,

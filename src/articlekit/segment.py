@@ -6,6 +6,10 @@ it opens a section. A *turn* is a paragraph that starts with a speaker label
 (or is an interview role such as 问/答/记者), it is not a label–value field (`时间：`,
 `来源：`), the text after it is a sentence, and at least two speakers take part.
 Paragraphs after a turn without a label of their own continue that turn.
+
+Two kinds of line inside an interview are not part of it: a photo credit between turns
+(the photo is gone; the credit would split the conversation), and a line that is only a
+speaker's name before the first turn (the reporter's byline above a transcript).
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from articlekit.features import (
     ends_sentence,
     page_features,
 )
-from articlekit.model import Block, BlockKind, Section, Turn
+from articlekit.model import Block, BlockKind, Reason, Section, Turn
+from articlekit.speakers import is_name_line, speaker_aliases
 from articlekit.vocab import (
     NON_SPEAKER_LABELS,
     PUNCT_RE,
@@ -71,10 +76,32 @@ class _Labelled:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    """The sections, the speakers' full names (`{"Full Name": "LABEL"}`), the bylines
+    found among the speakers' names, and the blocks left out of the sections (by index,
+    with the reason)."""
+
+    sections: tuple[Section, ...]
+    speaker_aliases: dict[str, str]
+    bylines: tuple[str, ...] = ()
+    dropped: dict[int, Reason] | None = None
+
+
 def segment_sections(
     blocks: Sequence[Block], features: Sequence[Features] | None = None
 ) -> list[Section]:
     """Group body blocks into sections (see the module docstring)."""
+    return list(segment(blocks, features).sections)
+
+
+def segment(
+    blocks: Sequence[Block],
+    features: Sequence[Features] | None = None,
+    context: Sequence[str] = (),
+) -> Segmentation:
+    """Sections, speakers and bylines of the body blocks; `context` is other text of the
+    page where speakers may be named in full (the title)."""
     features = page_features(blocks, features)
     labelled = _speaker_turns(blocks)
     interview_end = len(blocks)
@@ -82,6 +109,34 @@ def segment_sections(
         labelled = _alternating_questions(blocks)
         if labelled:  # an unlabelled interview ends with its last answer
             interview_end = max(labelled) + 1
+    aliases: dict[str, str] = {}
+    dropped: dict[int, Reason] = {}
+    bylines: list[str] = []
+    if labelled:
+        labels = [t.speaker for t in labelled.values() if t.speaker not in ROLE_LABELS]
+        aliases = speaker_aliases(labels, [*context, *(b.text for b in blocks)])
+        names = [*labels, *aliases]
+        for index in range(min(labelled)):
+            if blocks[index].kind is BlockKind.PARAGRAPH and is_name_line(
+                blocks[index].text, names
+            ):
+                dropped[index] = Reason.METADATA
+                bylines.append(blocks[index].text.strip())
+        first, end = min(labelled), min(interview_end, max(labelled) + 1)
+        for index in range(first, end):
+            if index not in labelled and is_credit(blocks[index].text):
+                dropped[index] = Reason.CAPTION
+    sections = _sections(blocks, features, labelled, interview_end, dropped)
+    return Segmentation(tuple(sections), aliases, tuple(bylines), dropped)
+
+
+def _sections(
+    blocks: Sequence[Block],
+    features: Sequence[Features],
+    labelled: dict[int, _Labelled],
+    interview_end: int,
+    dropped: dict[int, Reason],
+) -> list[Section]:
     last = len(blocks) - 1
     sections: list[Section] = []
     heading: str | None = None
@@ -96,6 +151,8 @@ def segment_sections(
             sections.append(Section(kind="lecture", heading=heading, blocks=tuple(content)))
 
     for index, block in enumerate(blocks):
+        if index in dropped:
+            continue
         if index in labelled:
             if kind != "qa":
                 if content:
@@ -219,8 +276,10 @@ def _alternating_questions(blocks: Sequence[Block]) -> dict[int, _Labelled]:
     """An interview printed without labels: questions and answers as paragraphs that
     alternate, every other one a question (`…?`) and no answer ending in one.
 
-    The question often sits in bold above its answer, which the text does not keep;
-    what every such interview shares is the rhythm. A run counts when it holds at
+    The question often sits in bold above its answer; raw text does not keep the bold,
+    and not every question asks (`You wrote it in two years.`), so what every such
+    interview shares is the rhythm. A sentence printed wholly in bold counts as a
+    question (a bold line without a full stop is a subheading). A run counts when it holds at
     least `MIN_UNLABELLED_QUESTIONS` questions, at least `MIN_QUESTION_SLOT_SHARE` of its
     question slots hold a question (the others are prompts such as "You were seeing
     things that weren't explicit."), and no answer slot holds one: prose that asks
@@ -230,7 +289,7 @@ def _alternating_questions(blocks: Sequence[Block]) -> dict[int, _Labelled]:
     paragraphs = [
         i for i, b in enumerate(blocks) if b.kind is BlockKind.PARAGRAPH and not is_credit(b.text)
     ]
-    asks = [_asks(blocks[i].text) for i in paragraphs]
+    asks = [_asks(blocks[i].text) or _bold_prompt(blocks[i]) for i in paragraphs]
     runs = [run for parity in (0, 1) for run in _question_runs(asks, parity)]
     if not runs:
         return {}
@@ -270,6 +329,12 @@ def _question_runs(asks: list[bool], parity: int) -> list[tuple[int, int, int]]:
         if count >= MIN_UNLABELLED_QUESTIONS
         and count >= MIN_QUESTION_SLOT_SHARE * ((last - first) // 2 + 1)
     ]
+
+
+def _bold_prompt(block: Block) -> bool:
+    """An HTML paragraph printed wholly in bold that ends a sentence: an interviewer's
+    prompt, even when it does not ask."""
+    return block.tag == "strong" and ends_sentence(block.text)
 
 
 def _asks(text: str) -> bool:

@@ -72,6 +72,7 @@ def convert_article(article: Article, to: str) -> Article:
         authors=tuple(text(a) for a in article.authors),
         sections=tuple(_convert_section(s, text) for s in article.sections),
         removed=tuple(r._replace(text=text(r.text)) for r in article.removed),
+        speaker_aliases=tuple((text(full), text(label)) for full, label in article.speaker_aliases),
         language=language_tag(to),
     )
 

@@ -141,10 +141,16 @@ META_LABEL_WORDS = (
 )
 #: … common words that do so only with their colon ("时间管理…" is prose) …
 META_COLON_WORDS = (
-    "来源|來源|出处|出處|作者|记者|記者|编辑|編輯|校对|审核|审校|监制|摄影|时间|時間|日期"
+    "来源|來源|出处|出處|作者|记者|記者|编辑|編輯|校对|审核|审校|监制|摄影|时间|時間|日期|"
+    # … their longer forms (`发稿时间：`, `本文来源：`) and a page's tags (`标签：`).
+    "发稿时间|发稿日期|出版时间|出版日期|录入时间|本文来源|文章来源|稿件来源|信息来源|本文作者|"
+    "标签|標籤|关键词|關鍵詞|关键字"
 )
 #: … and Latin labels, which need their colon too: "Authorities say…" is prose.
-META_LATIN_WORDS = "Source|Author|Editor|Published|Updated|Posted|Photo|Image|Credit"
+META_LATIN_WORDS = (
+    "Source|Author|Editor|Published|Updated|Posted|Photo|Image|Credit|Topic|Tag|Keyword|"
+    "Categories|Category|Filed under"
+)
 #: Labels of metadata lines (`来源：`, `责任编辑：`, `Author: …`).
 #: Leading space and an optional opening bracket, written so that the two runs of space
 #: cannot overlap (`\s*[(]?\s*` matches a run of spaces in n ways: quadratic).

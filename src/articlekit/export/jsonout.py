@@ -26,6 +26,8 @@ def article_to_dict(article: Article, *, explain: bool = False) -> dict[str, Any
         "language": article.language,
         "sections": [_section(s) for s in article.sections],
     }
+    if article.speaker_aliases:  # optional: only interviews whose speakers are named in full
+        data["speaker_aliases"] = dict(article.speaker_aliases)
     if explain:
         data["removed"] = [{"reason": r.reason, "text": r.text} for r in article.removed]
         data["notes"] = list(article.notes)

@@ -1,0 +1,111 @@
+"""Who the speakers of an interview are: the names their labels stand for.
+
+Interviews name a speaker in full once (in the title, the introduction or the first
+exchange) and label the turns with a short form after that: a surname (`Pinho：`), the
+name in capitals (`MARK BANNERMAN:`), or an abbreviation the introduction declares
+(`《某报》（以下简称NBD）`). The mapping from full name to label lets a reader, or a
+tool joining turns across pages, know who speaks; and a line that is only a speaker's
+name (a reporter's byline above a transcript) is a byline, not a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+#: Labels looked at per page; a page with more "speakers" is not an interview anyone
+#: reads label by label, and each label costs one scan of the text.
+MAX_LABELS = 24
+#: A name line (byline) holds at most this many words, or CJK characters.
+MAX_NAME_WORDS = 5
+MAX_CJK_NAME_CHARS = 12
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: A Latin name word: capitalised (`Manuel`, `O’Neil`, `McDonald`). Latin letters only,
+#: possessive, and starting where no name letter precedes: otherwise every capital
+#: inside a long run (`A-A-A-…`, or CJK with `\w`) would rescan the run (quadratic).
+_NAME_CHARS = "A-Za-zÀ-ÖØ-öø-ÿ'’.-"
+_NAME_WORD = rf"(?<![{_NAME_CHARS}])[A-Z][{_NAME_CHARS}]*+"
+#: An abbreviation the text declares: `X（以下简称Y）`, `X (hereafter Y)`. X is a title
+#: in 《》 (with a role after it: `《某报》记者`) or a run of capitalised words; an
+#: unbracketed CJK run has no visible start.
+_DECLARED_RE = re.compile(
+    rf"(?P<full>《[^》\n]{{1,30}}》[{_CJK}]{{0,3}}|{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}})"
+    r"\s*[（(]\s*(?:以下简称|以下称|下称|简称|hereafter|hereinafter|henceforth)\s*"
+    r"[:：]?\s*[“\"「『']?(?P<short>[^\s）)”\"」』']{1,20})[”\"」』']?\s*[）)]",
+)
+
+
+def speaker_aliases(labels: Iterable[str], texts: Sequence[str]) -> dict[str, str]:
+    """Full names (and other spellings) of the speakers, each mapped to its label.
+
+    >>> speaker_aliases(["Pinho", "NBD"], ["Manuel Pinho：中国需求见顶",
+    ...     "葡萄牙前部长Manuel Pinho接受了《某报》记者（以下简称NBD）专访。"])
+    {'《某报》记者': 'NBD', 'Manuel Pinho': 'Pinho'}
+    >>> speaker_aliases(["JANE ROE", "ROE"], ["Jane Roe reports."])
+    {'Jane Roe': 'JANE ROE', 'Roe': 'JANE ROE', 'ROE': 'JANE ROE'}
+    """
+    unique = list(dict.fromkeys(label for label in labels if label))[:MAX_LABELS]
+    known = set(unique)
+    page = "\n".join(texts)
+    aliases: dict[str, str] = {}
+    for match in _DECLARED_RE.finditer(page):
+        full, short = match.group("full").strip(), match.group("short").strip()
+        if short in known and full not in known:
+            aliases.setdefault(full, short)
+    for label in unique:
+        for spelling in _spellings(label, page):
+            if spelling not in known:
+                aliases.setdefault(spelling, label)
+    # A label that is the last word of a longer label (`ROE` beside `JANE ROE`).
+    for label in unique:
+        longer = [
+            other
+            for other in unique
+            if other != label and other.split() and other.split()[-1] == label
+        ]
+        if len(longer) == 1:
+            aliases[label] = longer[0]
+    # Every spelling names the speaker's fullest label.
+    return {full: aliases.get(label, label) for full, label in aliases.items()}
+
+
+def _spellings(label: str, page: str) -> list[str]:
+    """The label's name as the text prints it elsewhere: in another case (`Jane Roe` for
+    `JANE ROE`), or in full around a one-word Latin label (`Manuel Pinho` for `Pinho`)."""
+    words = label.split()
+    if not words or not all(re.fullmatch(_NAME_WORD, w, re.IGNORECASE) for w in words):
+        return []  # CJK names and roles print the same everywhere
+    escaped = r"[ \t]+".join(re.escape(w) for w in words)
+    found = []
+    if len(words) > 1 or label.isupper():
+        found += [
+            m.group(0)
+            for m in re.finditer(rf"(?<![\w'’]){escaped}(?![\w'’])", page, re.IGNORECASE)
+            if m.group(0) != label and m.group(0)[0].isupper()
+        ]
+    if len(words) == 1:
+        found += [
+            m.group("full")
+            for m in re.finditer(
+                rf"(?<![\w'’])(?P<full>(?:{_NAME_WORD}[ \t]+){{1,2}}(?i:{escaped}))(?![\w'’])",
+                page,
+            )
+            if m.group("full").split()[-1] != m.group("full").split()[0]
+        ]
+    return list(dict.fromkeys(found))
+
+
+def is_name_line(text: str, names: Iterable[str]) -> bool:
+    """Whether the line is only one of the names (any case), as a byline prints it.
+
+    >>> is_name_line("Jane Roe", ["JANE ROE"]), is_name_line("Jane Roe reports.", ["JANE ROE"])
+    (True, False)
+    """
+    line = " ".join(text.split()).casefold()
+    if not line:
+        return False
+    cjk = len(re.findall(f"[{_CJK}]", line))
+    if len(line.split()) > MAX_NAME_WORDS or cjk > MAX_CJK_NAME_CHARS:
+        return False
+    return any(line == " ".join(name.split()).casefold() for name in names)
