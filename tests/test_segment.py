@@ -401,3 +401,49 @@ def test_bold_prompts_in_html_are_an_interview_even_when_they_do_not_ask() -> No
     assert len(qa) == 1
     assert [t.speaker for t in qa[0].turns] == ["Q", "A"] * len(prompts)
     assert [t.text for t in qa[0].turns[::2]] == prompts
+
+
+@pytest.mark.parametrize("form", ["text", "html"])
+def test_a_label_alone_on_its_line_opens_the_turn_below_it(form: str) -> None:
+    """`JANE DOE:` on one line and the answer on the next were a short line and a loose
+    paragraph; the short answers after them then ended the article early."""
+    from articlekit import clean
+
+    exchanges = [
+        ("Q", "What makes the new chip different from the last one?"),
+        ("JANE DOE", "It uses half the power for the same work, with memory beside the cores."),
+        ("Q", "When will it ship?"),
+        ("JANE DOE", "Early next year, first in laptops and then in servers."),
+        ("Q", "What is next?"),
+        ("JANE DOE", "A version for phones, which is the hardest problem we have."),
+    ]
+    lead = "We talked to the designer about the new processor and what comes next for chips."
+    if form == "text":
+        body = "\n\n".join(f"{label}:\n{words}" for label, words in exchanges)
+        page = (
+            f"Home | News | Tech\nAn interview with a chip designer\nMay 2, 2024\n{lead}\n\n{body}"
+        )
+    else:
+        body = "".join(f"<p><b>{label}:</b><br>{words}</p>" for label, words in exchanges)
+        page = f"<html><body><article><h1>A chip designer</h1><p>{lead}</p>{body}</article></body></html>"
+    qa = [s for s in clean(page).sections if s.kind == "qa"]
+    assert len(qa) == 1
+    assert [(t.speaker, t.text) for t in qa[0].turns] == exchanges
+
+
+def test_the_paragraph_that_names_a_speaker_after_the_last_turn_is_the_article_again() -> None:
+    """The last answer swallowed the reporter's closing paragraph; the paragraph that
+    goes on in the speaker's own voice still belongs to the answer."""
+    sections = _sections(
+        [
+            "记者：今年的价格战对企业影响有多大？",
+            "张伟：影响很大。我们的利润率下降了三个百分点，但销量增长了百分之四十。",
+            "记者：您认为价格战什么时候会结束？",
+            "张伟：我认为还会持续一到两年，直到行业完成整合。",
+            "我们已经为此准备了足够的现金。",
+            "采访结束时，张伟表示，公司将在下个月发布两款新车，并在年底前进入南美市场。",
+        ]
+    )
+    assert [s.kind for s in sections] == ["qa", "lecture"]
+    assert sections[0].turns[-1].text.endswith("足够的现金。")
+    assert sections[1].blocks[0].text.startswith("采访结束时")

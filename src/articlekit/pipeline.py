@@ -13,6 +13,7 @@ from articlekit.metadata import extract_metadata
 from articlekit.model import Article, Decision, Metadata, Reason, Removed, Verdict, make_removed
 from articlekit.options import Options
 from articlekit.segment import segment
+from articlekit.speakers import join_label_lines
 from articlekit.textblocks import split_text_blocks
 
 
@@ -34,6 +35,7 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
         blocks, page_meta = html_blocks(loaded.text, options)
     else:
         blocks, page_meta = split_text_blocks(loaded.text), Metadata()
+    blocks = join_label_lines(blocks)
     features = page_features(blocks)
     decisions, judgements = classify_page(blocks, features)
     note = None

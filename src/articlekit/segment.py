@@ -116,6 +116,7 @@ def segment(
         labels = [t.speaker for t in labelled.values() if t.speaker not in ROLE_LABELS]
         aliases = speaker_aliases(labels, [*context, *(b.text for b in blocks)])
         names = [*labels, *aliases]
+        interview_end = min(interview_end, _narration_after(blocks, max(labelled), names))
         for index in range(min(labelled)):
             if blocks[index].kind is BlockKind.PARAGRAPH and is_name_line(
                 blocks[index].text, names
@@ -215,6 +216,18 @@ def _is_heading(block: Block, feat: Features, following: Block, follow: Features
     if following.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.QUOTE):
         return False
     return follow.units > units and (follow.ends_sentence or follow.punct_density > 0)
+
+
+def _narration_after(blocks: Sequence[Block], last_turn: int, names: Sequence[str]) -> int:
+    """Where the article's own voice comes back after the last turn: the first paragraph
+    that names a speaker (`采访结束时，张伟表示……`, `Doe left for the airport.`). A
+    speaker does not name himself; the paragraphs before it continue the last turn."""
+    named = [n for n in names if len(n) >= 2]
+    for index in range(last_turn + 1, len(blocks)):
+        text = blocks[index].text.casefold()
+        if any(name.casefold() in text for name in named):
+            return index
+    return len(blocks)
 
 
 def _speaker_turns(blocks: Sequence[Block]) -> dict[int, _Labelled]:

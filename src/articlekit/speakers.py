@@ -6,12 +6,19 @@ name in capitals (`MARK BANNERMAN:`), or an abbreviation the introduction declar
 (`《某报》（以下简称NBD）`). The mapping from full name to label lets a reader, or a
 tool joining turns across pages, know who speaks; and a line that is only a speaker's
 name (a reporter's byline above a transcript) is a byline, not a heading.
+
+Pages also print a label on a line of its own (`<b>JANE DOE:</b><br>…`, or a label
+cell above the answer): the label and the words under it are one turn.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
+
+from articlekit.model import Block, BlockKind
+from articlekit.vocab import NON_SPEAKER_LABELS, ROLE_LABELS, SPEAKER_LABEL_LINE_RE
 
 #: Labels looked at per page; a page with more "speakers" is not an interview anyone
 #: reads label by label, and each label costs one scan of the text.
@@ -19,6 +26,8 @@ MAX_LABELS = 24
 #: A name line (byline) holds at most this many words, or CJK characters.
 MAX_NAME_WORDS = 5
 MAX_CJK_NAME_CHARS = 12
+#: Longest line read as a label alone (`《某某报》记者：`, `JANE DOE:`).
+MAX_LABEL_LINE_CHARS = 40
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: A Latin name word: capitalised (`Manuel`, `O’Neil`, `McDonald`). Latin letters only,
@@ -109,3 +118,50 @@ def is_name_line(text: str, names: Iterable[str]) -> bool:
     if len(line.split()) > MAX_NAME_WORDS or cjk > MAX_CJK_NAME_CHARS:
         return False
     return any(line == " ".join(name.split()).casefold() for name in names)
+
+
+def join_label_lines(blocks: Sequence[Block]) -> list[Block]:
+    """Each speaker label printed alone on its line, joined to the paragraph below it.
+
+    Only a label that recurs alone (or an interview role such as `Q`/`问`) is joined: a
+    one-off `材料：` or `相关阅读：` line introduces whatever follows in its own way.
+
+    >>> from articlekit.model import make_block, BLOCK_DEFAULTS
+    >>> p = lambda t: make_block((BlockKind.PARAGRAPH, t, 0, *BLOCK_DEFAULTS))
+    >>> [b.text for b in join_label_lines([p("Q:"), p("Why?"), p("A:"), p("Because.")])]
+    ['Q: Why?', 'A: Because.']
+    >>> [b.text for b in join_label_lines([p("材料："), p("五花肉500克。")])]
+    ['材料：', '五花肉500克。']
+    """
+    alone = {
+        index: match
+        for index, block in enumerate(blocks)
+        if block.kind is BlockKind.PARAGRAPH
+        and len(block.text) <= MAX_LABEL_LINE_CHARS
+        and (match := SPEAKER_LABEL_LINE_RE.match(block.text))
+    }
+    if not alone:
+        return list(blocks)
+    counts = Counter(match.group("label") for match in alone.values())
+    joined: list[Block] = []
+    skip = False
+    for index, block in enumerate(blocks):
+        if skip:
+            skip = False
+            continue
+        match = alone.get(index)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (
+            match is not None
+            and following is not None
+            and following.kind is BlockKind.PARAGRAPH
+            and index + 1 not in alone
+            and match.group("label") not in NON_SPEAKER_LABELS
+            and (counts[match.group("label")] >= 2 or match.group("label") in ROLE_LABELS)
+        ):
+            text = f"{match.group('label')}{match.group('colon')} {following.text}"
+            joined.append(following._replace(text=text, position=block.position))
+            skip = True
+        else:
+            joined.append(block)
+    return joined

@@ -477,10 +477,17 @@ NON_SPEAKER_LABELS = frozenset(
         "Advertisement",
     }
 )
-SPEAKER_RE = re.compile(
-    f"^\\s*(?:\\*\\*)?(?P<label>[{CJK_CLASS}·]{{1,8}}|[A-Z][\\w.'’-]*(?: [A-Z][\\w.'’-]*){{0,2}}"
+_SPEAKER_LABEL = (
+    f"(?P<label>[{CJK_CLASS}·]{{1,8}}|[A-Z][\\w.'’-]*(?: [A-Z][\\w.'’-]*){{0,2}}"
     # A publication asking in its own name, in title brackets (`《某报》：`).
     f"|《[^《》\\n]{{1,15}}》)"
+)
+SPEAKER_RE = re.compile(
+    f"^\\s*(?:\\*\\*)?{_SPEAKER_LABEL}"
     f"(?:\\*\\*)?\\s*(?P<colon>[:：])(?:\\*\\*)?\\s*(?P<text>\\S.*)$",
     re.DOTALL,
+)
+#: A speaker's label alone on its line (`JANE DOE:`, `问：`), its words on the next.
+SPEAKER_LABEL_LINE_RE = re.compile(
+    f"^\\s*(?:\\*\\*)?{_SPEAKER_LABEL}(?:\\*\\*)?\\s*(?P<colon>[:：])(?:\\*\\*)?\\s*$"
 )
