@@ -20,11 +20,13 @@ from articlekit.vocab import (
     BYLINE_RE,
     CAPTION_TAIL_RE,
     CJK_RUN_RE,
+    COMMENT_HEADING_RE,
     DATE_RE,
     LOCATION_LABEL_RE,
     META_COLON_WORDS,
     META_LABEL_RE,
     MONTHS,
+    RELATED_RE,
     TITLE_SEPARATOR_RE,
     ZH_AUTHOR_RE,
     is_credit,
@@ -308,11 +310,18 @@ _SEPARATOR = "\x00"
 
 
 def _metadata_window(decisions: Sequence[Decision], body_start: int) -> list[Decision]:
-    """Metadata lines near the top of the article, then its first body blocks."""
+    """Metadata lines near the top of the article, then its first body blocks; nothing
+    past a related-list or comment heading (its entries' dates are not the article's)."""
     lo = max(0, body_start - META_WINDOW_BLOCKS)
-    around = [
-        d for d in decisions[lo : body_start + META_WINDOW_BLOCKS] if d.reason is Reason.METADATA
-    ]
+    hi = body_start + META_WINDOW_BLOCKS
+    for index in range(body_start, min(hi, len(decisions))):
+        text = decisions[index].block.text
+        if not decisions[index].is_body and (
+            RELATED_RE.match(text) or COMMENT_HEADING_RE.match(text)
+        ):
+            hi = index
+            break
+    around = [d for d in decisions[lo:hi] if d.reason is Reason.METADATA]
     first_body = [d for d in decisions[body_start : body_start + 2] if d.is_body]
     return around + first_body
 
@@ -367,12 +376,34 @@ def _find_authors(window: Sequence[Decision]) -> tuple[str, ...]:
     return ()
 
 
+_CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def _chinese_number(text: str) -> int:
+    """1–31 in Chinese numerals (`九`, `十一`, `二十`, `三十一`); 0 when malformed."""
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return _CHINESE_DIGITS.get(text, 0) if len(text) == 1 else 0
+    if len(tens) > 1 or len(units) > 1 or "十" in tens + units:
+        return 0
+    return (_CHINESE_DIGITS.get(tens, 0) if tens else 1) * 10 + _CHINESE_DIGITS.get(units, 0)
+
+
 def _date_from_match(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     if groups.get("y"):
         year, month, day = int(groups["y"]), int(groups["m"]), int(groups["d"])
     elif groups.get("y2"):
         year, month, day = int(groups["y2"]), MONTHS[groups["mname"][:3].lower()], int(groups["d2"])
+    elif groups.get("y4"):
+        year, month, day = int(groups["y4"]), int(groups["a4"]), int(groups["b4"])
+        if month > 12:  # `18/10/2004`: day first
+            month, day = day, month
+    elif groups.get("y5"):
+        year, month, day = int(groups["y5"]), int(groups["m5"]), int(groups["d5"])
+    elif groups.get("yc"):
+        year = int("".join(str(_CHINESE_DIGITS[c]) for c in groups["yc"]))
+        month, day = _chinese_number(groups["mc"]), _chinese_number(groups["dc"])
     else:
         year, month, day = (
             int(groups["y3"]),

@@ -76,9 +76,16 @@ SEPARATOR_RUN_RE = re.compile(r"\s*[|｜/]\s*|\s{2,}|\t")
 DATE_PATTERNS = (
     r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?",
     r"(?P<mname>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+"
-    r"(?P<d2>\d{1,2}),?\s+(?P<y2>(?:19|20)\d\d)",
-    r"(?P<d3>\d{1,2})\s+(?P<mname3>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}"
-    r"\.?,?\s+(?P<y3>(?:19|20)\d\d)",
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)",
+    r"(?P<d3>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mname3>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]{0,6}\.?,?\s+(?P<y3>(?:19|20)\d\d)",
+    # `10/18/2004` (month first, as in the US, unless the first number cannot be a
+    # month) and `18.10.2004` (day first, as in Europe).
+    r"(?<![\d/])(?P<a4>\d{1,2})/(?P<b4>\d{1,2})/(?P<y4>(?:19|20)\d\d)(?!\d)",
+    r"(?<![\d.])(?P<d5>\d{1,2})\.\s?(?P<m5>\d{1,2})\.\s?(?P<y5>(?:19|20)\d\d)(?![\d.])",
+    # Chinese numerals: `二〇一九年十一月十九日`.
+    r"(?P<yc>[〇零一二三四五六七八九]{4})\s*年\s*(?P<mc>[一二三四五六七八九十]{1,2})\s*月"
+    r"\s*(?P<dc>[一二三四五六七八九十]{1,3})\s*日",
 )
 DATE_RE = re.compile("|".join(f"(?:{p})" for p in DATE_PATTERNS), re.IGNORECASE)
 #: A date/time followed by nothing but digits and separators: a timestamp + view counter.
