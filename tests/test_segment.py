@@ -447,3 +447,38 @@ def test_the_paragraph_that_names_a_speaker_after_the_last_turn_is_the_article_a
     assert [s.kind for s in sections] == ["qa", "lecture"]
     assert sections[0].turns[-1].text.endswith("足够的现金。")
     assert sections[1].blocks[0].text.startswith("采访结束时")
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        '"We needed this win," Lopez said. "Now we are in a good position to advance."',
+        "“只要你别挡住我的太阳。”",
+        "“He’s evil!”",
+    ],
+)
+def test_quoted_speech_that_ends_a_sentence_is_not_a_heading(quote: str) -> None:
+    """Its full stop sits inside the closing quote, where the heading test did not look:
+    quoted speech came out as `##` headings."""
+    lines = [
+        "The club had lost three games in a row before the match on Sunday night.",
+        quote,
+        "The coach said after the game that the team had finally played as it trained.",
+    ]
+    assert [s.heading for s in _sections(lines)] == [None]
+
+
+def test_names_on_the_first_exchange_are_mapped_to_the_roles_that_follow() -> None:
+    from articlekit.segment import segment
+
+    lines = [
+        "Sam Writer: Where did the idea for the new book come from?",
+        "Jane Roe: From a photograph of my grandmother that I found in a drawer.",
+        "Q: How long did it take to write?",
+        "A: Closer to three years, if you count the first draft I threw away.",
+        "Q: What are you writing now?",
+        "A: A short book about my father, who was a sailor.",
+    ]
+    result = segment([paragraph(t, i) for i, t in enumerate(lines)])
+    assert [t.speaker for t in result.sections[0].turns][:2] == ["Sam Writer", "Jane Roe"]
+    assert result.speaker_aliases == {"Sam Writer": "Q", "Jane Roe": "A"}

@@ -61,6 +61,7 @@ _ANSWER_LABELS = frozenset({"A", "答", "Answer"})
 _QUESTION_LABELS = frozenset({"Q", "问", "問", "Question"})
 _NUMBER_ONLY_RE = re.compile(r"^\W*\d+\W*$")
 _OPENING_QUOTES = ('"', "“", "‘", "'", "「", "『", "«", "„")
+_CLOSING_QUOTES = ('"', "”", "’", "'", "」", "』", "»", "“")
 _PAIRED_ROLES = ({"问", "答"}, {"問", "答"}, {"Q", "A"}, {"Question", "Answer"})
 #: A value that is only short names (`张三`, `李四、王五`, `Jane Doe, John Roe`): a programme
 #: line naming a chair or guests, not speech.
@@ -115,6 +116,7 @@ def segment(
     if labelled:
         labels = [t.speaker for t in labelled.values() if t.speaker not in ROLE_LABELS]
         aliases = speaker_aliases(labels, [*context, *(b.text for b in blocks)])
+        aliases.update(_roles_of_named_speakers(labelled, aliases))
         names = [*labels, *aliases]
         interview_end = min(interview_end, _narration_after(blocks, max(labelled), names))
         for index in range(min(labelled)):
@@ -213,9 +215,30 @@ def _is_heading(block: Block, feat: Features, following: Block, follow: Features
         return False
     if _NUMBER_ONLY_RE.match(block.text) or is_credit(block.text):
         return False  # a footnote number, a page number, a photo credit or caption
+    if block.text.rstrip("".join(_CLOSING_QUOTES)).endswith(_HEADING_FORBIDDEN_ENDINGS):
+        return False  # quoted speech ending a sentence inside its quote (`“…win.”`)
     if following.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.QUOTE):
         return False
     return follow.units > units and (follow.ends_sentence or follow.punct_density > 0)
+
+
+def _roles_of_named_speakers(
+    labelled: dict[int, _Labelled], known: dict[str, str]
+) -> dict[str, str]:
+    """The role of each name that speaks once in a `Q`/`A` (`问`/`答`) interview: an
+    interview names both sides on the first exchange and goes on with roles, so the
+    name that asks is the interviewer."""
+    counts = Counter(turn.speaker for turn in labelled.values())
+    pair = next((p for p in _PAIRED_ROLES if p <= set(counts)), None)
+    if pair is None:
+        return {}
+    ask = next(iter(pair & _QUESTION_LABELS))
+    answer = next(iter(pair & _ANSWER_LABELS))
+    return {
+        turn.speaker: ask if _asks(turn.text) else answer
+        for turn in labelled.values()
+        if counts[turn.speaker] == 1 and turn.speaker not in pair and turn.speaker not in known
+    }
 
 
 def _narration_after(blocks: Sequence[Block], last_turn: int, names: Sequence[str]) -> int:
