@@ -104,6 +104,11 @@ def main() -> int:
     if seed:
         report["seed"] = seed
         print("\n### Seed structure (segscore)\n\n" + seed)
+    if not args.no_speed:
+        from conversion import report as conversion_report
+
+        table, report["conversion"] = conversion_report()
+        print("\n" + table)
     interviews = qa_structure()
     if interviews:
         report["qa"] = interviews

@@ -61,6 +61,10 @@ class BatchSettings:
     outdir: Path
     fmt: str = "md"
     to: str | None = None
+    #: With `to="zh-Hans"`: where the Traditional text is from (None: what it shows).
+    source_region: str | None = None
+    #: The user's phrase list, ahead of OpenCC's (`--phrases`).
+    phrases: tuple[tuple[str, str], ...] = ()
     jobs: int = 1
     patterns: tuple[str, ...] = DEFAULT_PATTERNS
     force: bool = False
@@ -242,6 +246,8 @@ class FileTask:
     fmt: str
     to: str | None
     max_bytes: int = DEFAULT_MAX_INPUT_BYTES
+    source_region: str | None = None
+    phrases: tuple[tuple[str, str], ...] = ()
 
 
 def _tasks(settings: BatchSettings, ledger: OutputLedger) -> Iterator[FileTask | FileResult]:
@@ -250,7 +256,7 @@ def _tasks(settings: BatchSettings, ledger: OutputLedger) -> Iterator[FileTask |
     for source in iter_inputs(settings.source, settings.patterns, exclude=outdir):
         relative = source.relative_to(settings.source).as_posix()
         if settings.fmt == "jsonl":
-            yield FileTask(source, relative, None, settings.fmt, settings.to, settings.max_bytes)
+            yield _task(settings, source, relative, None)
             continue
         target = output_path(settings, source)
         if target in seen:  # page.html and page.txt side by side
@@ -263,7 +269,20 @@ def _tasks(settings: BatchSettings, ledger: OutputLedger) -> Iterator[FileTask |
             message = f"{target} exists and was not written by articlekit; not replaced (--force replaces it)"
             yield FileResult(source, relative, Status.FAILED, error=message, code=ErrorCode.WRITE)
             continue
-        yield FileTask(source, relative, target, settings.fmt, settings.to, settings.max_bytes)
+        yield _task(settings, source, relative, target)
+
+
+def _task(settings: BatchSettings, source: Path, relative: str, target: Path | None) -> FileTask:
+    return FileTask(
+        source,
+        relative,
+        target,
+        settings.fmt,
+        settings.to,
+        settings.max_bytes,
+        settings.source_region,
+        settings.phrases,
+    )
 
 
 def _is_up_to_date(source: Path, target: Path) -> bool:
@@ -287,7 +306,7 @@ def render_task(task: FileTask) -> str:
         raise InputReadError(error.strerror or str(error)) from None
     article = clean(page, options=Options(max_input_bytes=task.max_bytes))
     if task.to:
-        article = article.converted(task.to)
+        article = article.converted(task.to, source=task.source_region, phrases=dict(task.phrases))
     if task.target is not None:
         return render(article, task.fmt)
     data = article.to_dict()

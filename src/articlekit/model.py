@@ -14,6 +14,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from articlekit.traditional import Target
 
 
@@ -187,8 +189,15 @@ class Article:
 
         return article_to_text(self)
 
-    def converted(self, to: Target | str) -> Article:
-        """This article with every text field converted by OpenCC (`zh-Hant`, `zh-TW`, `zh-HK`)."""
+    def converted(
+        self,
+        to: Target | str,
+        *,
+        source: str | None = None,
+        phrases: Mapping[str, str] | None = None,
+    ) -> Article:
+        """This article with every text field converted by OpenCC (`zh-Hant`, `zh-TW`,
+        `zh-HK`, or `zh-Hans` from Traditional, `source` naming its region)."""
         from articlekit.traditional import convert_article
 
-        return convert_article(self, to)
+        return convert_article(self, to, source=source, phrases=phrases)

@@ -1,17 +1,28 @@
-"""Convert: OpenCC Simplified → Traditional Chinese (plain, Taiwan phrasing, Hong Kong).
+"""Convert: Simplified ⇄ Traditional Chinese with OpenCC (plain, Taiwan, Hong Kong).
 
-Two guards make conversion safe to repeat. OpenCC's Taiwan phrase table is not
-idempotent (算法 → 演算法, and 演算法 → 演演算法 on a second pass), so a text run is
-converted only when it holds a character that exists in Simplified form only;
-text that is already Traditional passes through untouched. And in Markdown, code spans,
-code fences and link targets are never converted: they are identifiers, not prose.
-The converters are built once per process (building costs more than converting an
-article) and reused.
+The engine is the official OpenCC binding (`opencc`); the pure-Python packages that
+install the same module and API (`opencc-py`, `opencc-python-reimplemented`) work too.
+One converter per configuration is built per process, on first use (building costs
+more than converting an article).
+
+Converting is safe to repeat. OpenCC's tables are written for text in the source
+script; run again over its own output they change it (s2t: 說明了 → 說明瞭, 懷念 → 懷唸;
+s2twp: 程序 → 程式 a second time). So a piece of text (between punctuation) that holds
+a character of the target script is first tested: if converting its source-script
+reading gives the piece back, it is already converted and is kept as it is. Anything
+else is converted, whatever its characters: text made only of characters both scripts
+share still gets its phrasing (算法 → 演算法 in zh-TW), and a Traditional term OpenCC
+would phrase otherwise is phrased (元數據 → 後設資料). Text with no target-script
+character, most of any Simplified page, goes through OpenCC in one call.
+
+Code spans, code fences, link targets and URLs are never converted, and a user's phrase
+list (`--phrases`) is applied before OpenCC sees the text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -22,9 +33,25 @@ from articlekit.errors import ConversionError
 if TYPE_CHECKING:
     from articlekit.model import Article, Block, Section
 
-Target = Literal["zh-Hant", "zh-TW", "zh-HK"]
+Target = Literal["zh-Hant", "zh-TW", "zh-HK", "zh-Hans"]
 TARGETS: tuple[str, ...] = get_args(Target)
-_CONFIGS: dict[str, str] = {"zh-Hant": "s2t", "zh-TW": "s2twp", "zh-HK": "s2hk"}
+#: Where Traditional text comes from, for `--to zh-Hans` (None: what the text shows).
+Source = Literal["zh-Hant", "zh-TW", "zh-HK"]
+SOURCES: tuple[str, ...] = get_args(Source)
+#: OpenCC configuration of each target, and the one that reads its output back.
+_TO_TRADITIONAL = {
+    "zh-Hant": ("s2t", "t2s"),
+    "zh-TW": ("s2twp", "tw2sp"),
+    "zh-HK": ("s2hk", "hk2s"),
+}
+_TO_SIMPLIFIED = {"zh-Hant": ("t2s", "s2t"), "zh-TW": ("tw2sp", "s2twp"), "zh-HK": ("hk2s", "s2hk")}
+#: Each OpenCC configuration articlekit runs, as the `(to, source)` of `convert` that runs it.
+CONFIGURATIONS: dict[str, tuple[str, str | None]] = {
+    **{forward: (target, None) for target, (forward, _) in _TO_TRADITIONAL.items()},
+    **{forward: ("zh-Hans", region) for region, (forward, _) in _TO_SIMPLIFIED.items()},
+}
+#: Characters sampled to tell Taiwan from Hong Kong writing.
+REGION_SAMPLE_CHARS = 20_000
 
 #: Markdown spans that are never converted: fenced code, inline code, link targets, URLs.
 #: A link target or an autolink stops at the next `(` or `<` (our own Markdown
@@ -34,36 +61,174 @@ _PROTECTED_RE = re.compile(
     r"(?ms)^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`|\]\([^()\s]*+\)|<https?://[^<>\s]*+>"
     r"|https?://[^\s<>()\]]++"
 )
+#: Where a piece of text ends for the already-converted test: OpenCC's phrases do not
+#: cross punctuation or space.
+_PIECE_END = r"\s。！？!?；;，,、：:（）()「」『』“”\"《》"
+_PIECE_BOUNDARY_RE = re.compile(f"[{_PIECE_END}]")
 
 
 class _Converter(Protocol):
     def convert(self, text: str) -> str: ...
 
 
-def convert(text: str, to: str = "zh-TW") -> str:
-    """Convert Simplified Chinese text to `to`, leaving Traditional text as it is.
+def convert(
+    text: str,
+    to: str = "zh-TW",
+    *,
+    source: str | None = None,
+    phrases: Mapping[str, str] | None = None,
+) -> str:
+    """Convert Chinese text to `to` (`zh-Hant`, `zh-TW`, `zh-HK` or `zh-Hans`).
+
+    Text already in the target script comes back unchanged; `source` says where
+    Traditional text is from when converting to `zh-Hans` (by default, what the text
+    shows); `phrases` maps terms to the spelling wanted, ahead of OpenCC's tables.
 
     >>> convert("视频算法", to="zh-TW")
     '影片演算法'
     >>> convert("影片演算法", to="zh-TW")
     '影片演算法'
+    >>> convert("一定说明了一切", to="zh-Hant"), convert("一定說明了一切", to="zh-Hant")
+    ('一定說明了一切', '一定說明了一切')
     >>> convert("see `视频` and [link](https://x.cn/视频)", to="zh-Hant")
     'see `视频` and [link](https://x.cn/视频)'
+    >>> convert("軟體與視訊", to="zh-Hans", source="zh-TW")
+    '软件与视频'
     """
-    converter = _converter(_config(to))
-    pieces: list[str] = []
+    return TextConverter(to, source, phrases, sample=text)(text)
+
+
+class TextConverter:
+    """`convert` with its target, source and phrases fixed, for all the texts of one
+    article or file; `sample` (some of that text) shows where Traditional text is from
+    when converting to `zh-Hans` without a `source`."""
+
+    def __init__(
+        self,
+        to: str,
+        source: str | None = None,
+        phrases: Mapping[str, str] | None = None,
+        *,
+        sample: str = "",
+    ) -> None:
+        self.target = _target(to)
+        if source is not None and self.target != "zh-Hans":
+            raise ConversionError("a source (--from) applies only to --to zh-Hans")
+        if self.target == "zh-Hans":
+            region = _source(source) if source is not None else _region_of(sample)
+            self.forward, self.back = _TO_SIMPLIFIED[region]
+        else:
+            self.forward, self.back = _TO_TRADITIONAL[self.target]
+        self.phrases = dict(phrases or {})
+        self._phrase_re = _phrase_pattern(self.phrases)
+
+    def __call__(self, text: str) -> str:
+        if not text:
+            return text
+        pieces: list[str] = []
+        last = 0
+        for match in _PROTECTED_RE.finditer(text):
+            pieces.append(self._prose(text[last : match.start()]))
+            pieces.append(match.group(0))
+            last = match.end()
+        pieces.append(self._prose(text[last:]))
+        return "".join(pieces)
+
+    def _prose(self, text: str) -> str:
+        """Text outside code and URLs: the user's phrases as given, the rest converted."""
+        if not text:
+            return text
+        if self._phrase_re is None:
+            return self._convert(text)
+        pieces: list[str] = []
+        last = 0
+        for match in self._phrase_re.finditer(text):
+            pieces.append(self._convert(text[last : match.start()]))
+            pieces.append(self.phrases[match.group(0)])
+            last = match.end()
+        pieces.append(self._convert(text[last:]))
+        return "".join(pieces)
+
+    def _convert(self, text: str) -> str:
+        return convert_once(text, self.forward, self.back) if text else text
+
+
+def convert_once(text: str, forward: str, back: str) -> str:
+    """`text` through OpenCC's `forward` configuration, except the pieces that are
+    already its output.
+
+    A piece (between punctuation) holding a character of the target script is kept
+    when converting its source-script reading (`back`, then `forward`) gives it back.
+    Going to Simplified, a line that still holds a character only Traditional writes
+    (製, 麪, 兒) is not converted yet, and its every piece is (`一坏` there is 一坯).
+    Going to Traditional there is no such set: s2t changes 台, 后, 里, which Taiwan
+    and Hong Kong write too, so the round trip alone decides.
+    """
+    convert_forward = _converter(forward).convert
+    convert_back = _converter(back).convert
+    target_chars, source_only = _script_chars(forward)
+    present = target_chars & set(text)
+    if not present:  # most of any page in the source script: one call
+        return convert_forward(text)
+    marked = _char_class(frozenset(present))
+    out: list[str] = []
     last = 0
-    for match in _PROTECTED_RE.finditer(text):
-        pieces.append(_convert_run(converter, text[last : match.start()]))
-        pieces.append(match.group(0))
-        last = match.end()
-    pieces.append(_convert_run(converter, text[last:]))
-    return "".join(pieces)
+    line_end = -1
+    unconverted_line = False
+    for start, end in _marked_pieces(text, marked):
+        if source_only is not None and start > line_end:  # a new line: test it once
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            unconverted_line = not source_only.isdisjoint(text[line_start:line_end])
+        if unconverted_line:
+            continue  # converted with the text around it
+        if start > last:
+            out.append(convert_forward(text[last:start]))
+        piece = text[start:end]
+        out.append(
+            piece if convert_forward(convert_back(piece)) == piece else convert_forward(piece)
+        )
+        last = end
+    if last < len(text):
+        out.append(convert_forward(text[last:]))
+    return "".join(out)
 
 
-def convert_article(article: Article, to: str) -> Article:
+def _marked_pieces(text: str, marked: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each piece between punctuation that holds a marked character."""
+    end = 0
+    for match in marked.finditer(text):
+        if match.start() < end:
+            continue  # inside the piece just given
+        start = match.start()
+        while start > end and not _PIECE_BOUNDARY_RE.match(text, start - 1):
+            start -= 1
+        boundary = _PIECE_BOUNDARY_RE.search(text, match.end())
+        end = boundary.start() if boundary else len(text)
+        yield start, end
+
+
+def language_tag(to: str) -> str:
+    """The BCP 47 tag of the output language (`zh-TW` → `zh-Hant-TW`)."""
+    return {
+        "zh-Hant": "zh-Hant",
+        "zh-TW": "zh-Hant-TW",
+        "zh-HK": "zh-Hant-HK",
+        "zh-Hans": "zh-Hans",
+    }[_target(to)]
+
+
+def convert_article(
+    article: Article,
+    to: str,
+    *,
+    source: str | None = None,
+    phrases: Mapping[str, str] | None = None,
+) -> Article:
     """Every text field of the article converted; URLs, code and keys untouched."""
-    text = _text_converter(to)
+    sample = article.to_text()[:REGION_SAMPLE_CHARS] if source is None else ""
+    text = TextConverter(to, source, phrases, sample=sample)
     return replace(
         article,
         title=_maybe(text, article.title),
@@ -77,12 +242,28 @@ def convert_article(article: Article, to: str) -> Article:
     )
 
 
-def language_tag(to: str) -> str:
-    """The BCP 47 tag of the output language (`zh-TW` → `zh-Hant-TW`)."""
-    return {"zh-Hant": "zh-Hant", "zh-TW": "zh-Hant-TW", "zh-HK": "zh-Hant-HK"}[_target(to)]
+def load_phrases(path: str | Path) -> dict[str, str]:
+    """A phrase list: one `source<TAB>target` per line; blank lines and `#` comments are
+    skipped. A malformed line is a `ConversionError` naming the file and the line."""
+    try:
+        lines = Path(path).read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        cause = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        raise ConversionError(f"cannot read the phrase list: {cause}", source=str(path)) from None
+    phrases: dict[str, str] = {}
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        source, tab, target = line.partition("\t")
+        if not tab or not source.strip() or not target.strip() or "\t" in target:
+            raise ConversionError(
+                f"expected 'source<TAB>target', got {line[:80]!r}", source=f"{path}:{number}"
+            )
+        phrases[source.strip()] = target.strip()
+    return phrases
 
 
-def _convert_section(section: Section, text: _TextFn) -> Section:
+def _convert_section(section: Section, text: TextConverter) -> Section:
     from articlekit.model import Turn
 
     return replace(
@@ -93,7 +274,7 @@ def _convert_section(section: Section, text: _TextFn) -> Section:
     )
 
 
-def _convert_block(block: Block, text: _TextFn) -> Block:
+def _convert_block(block: Block, text: TextConverter) -> Block:
     from articlekit.model import BlockKind
 
     if block.kind is BlockKind.CODE:
@@ -105,27 +286,16 @@ def _convert_block(block: Block, text: _TextFn) -> Block:
     )
 
 
-class _TextFn(Protocol):
-    def __call__(self, text: str) -> str: ...
-
-
-def _text_converter(to: str) -> _TextFn:
-    converter = _converter(_config(to))
-
-    def run(text: str) -> str:
-        return _convert_run(converter, text)
-
-    return run
-
-
-def _maybe(fn: _TextFn, value: str | None) -> str | None:
+def _maybe(fn: TextConverter, value: str | None) -> str | None:
     return None if value is None else fn(value)
 
 
-def _convert_run(converter: _Converter, text: str) -> str:
-    if not text or not _simplified_only_chars().intersection(text):
-        return text
-    return converter.convert(text)
+def _phrase_pattern(phrases: Mapping[str, str]) -> re.Pattern[str] | None:
+    """One alternation of the user's terms, longest first (a longer term wins)."""
+    if not phrases:
+        return None
+    terms = sorted(phrases, key=len, reverse=True)
+    return re.compile("|".join(re.escape(term) for term in terms))
 
 
 def _target(to: str) -> str:
@@ -135,11 +305,33 @@ def _target(to: str) -> str:
     raise ConversionError(f"unknown conversion target {to!r}; choose one of {', '.join(TARGETS)}")
 
 
-def _config(to: str) -> str:
-    return _CONFIGS[_target(to)]
+def _source(source: str) -> str:
+    for name in SOURCES:
+        if name.lower() == source.lower():
+            return name
+    raise ConversionError(f"unknown source {source!r}; choose one of {', '.join(SOURCES)}")
 
 
-@lru_cache(maxsize=len(_CONFIGS))
+def _region_of(text: str) -> str:
+    """Whether Traditional text is written the Taiwan way, the Hong Kong way, or neither:
+    OpenCC's own variant tables (t2tw, t2hk) change the other region's text more."""
+    sample = text[:REGION_SAMPLE_CHARS]
+    to_taiwan = _changes(sample, _converter("t2tw").convert(sample))
+    to_hong_kong = _changes(sample, _converter("t2hk").convert(sample))
+    if to_hong_kong > to_taiwan:
+        return "zh-TW"
+    if to_taiwan > to_hong_kong:
+        return "zh-HK"
+    return "zh-Hant"
+
+
+def _changes(before: str, after: str) -> int:
+    if len(before) != len(after):
+        return abs(len(before) - len(after)) + 1
+    return sum(a != b for a, b in zip(before, after, strict=True))
+
+
+@lru_cache(maxsize=16)
 def _converter(config: str) -> _Converter:
     from opencc import OpenCC
 
@@ -147,15 +339,46 @@ def _converter(config: str) -> _Converter:
     return converter
 
 
-@lru_cache(maxsize=1)
-def _simplified_only_chars() -> frozenset[str]:
-    """Characters whose every Traditional form differs from them (from OpenCC's table)."""
-    import opencc
+#: Code points sampled for the characters a configuration writes: the CJK blocks of the
+#: Basic Multilingual Plane (the supplementary planes would double the cost of building
+#: the sets, for characters that a page almost never holds).
+_CJK_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 
-    table = Path(opencc.__file__).parent / "dictionary" / "STCharacters.txt"
-    chars: set[str] = set()
-    for line in table.read_text("utf-8").splitlines():
-        key, _, values = line.partition("\t")
-        if len(key) == 1 and key not in values.split():
-            chars.add(key)
-    return frozenset(chars)
+
+@lru_cache(maxsize=8)
+def _script_chars(forward: str) -> tuple[frozenset[str], frozenset[str] | None]:
+    """Character sets read off OpenCC itself, by converting every CJK character once
+    (per process): the target script's characters that the reverse table changes (for
+    s2t: 說, 這; for t2s: 说, 这), and, going to Simplified, the characters only
+    Traditional writes (製, 兒: t2s changes them, s2t does not)."""
+    chars = "".join(chr(c) for low, high in _CJK_BLOCKS for c in range(low, high))
+    as_simplified = _each_converted(chars, "t2s")
+    traditional = {c for c, s in zip(chars, as_simplified, strict=True) if s != c}
+    if forward.startswith("s2"):
+        return frozenset(traditional), None
+    as_traditional = _each_converted(chars, "s2t")
+    simplified = {c for c, t in zip(chars, as_traditional, strict=True) if t != c}
+    # Only Traditional writes it, and it is what its Simplified form becomes (兒 → 儿 →
+    # 兒); 乾 is not (乾 → 干 → 幹): Simplified keeps 乾 in names and in 乾坤.
+    back_again = dict(zip(chars, as_traditional, strict=True))
+    traditional_only = {
+        c
+        for c, s in zip(chars, as_simplified, strict=True)
+        if s != c and c not in simplified and back_again.get(s) == c
+    }
+    return frozenset(simplified), frozenset(traditional_only)
+
+
+def _each_converted(chars: str, config: str) -> list[str]:
+    """Each character converted alone (one call: a line each)."""
+    converted = _converter(config).convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # a port that joins lines: no sets, no harm
+        return list(chars)
+    return converted
+
+
+@lru_cache(maxsize=64)
+def _char_class(chars: frozenset[str]) -> re.Pattern[str]:
+    """A pattern for the few marked characters a text holds (a class of thousands of
+    characters scans a page five times slower)."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")

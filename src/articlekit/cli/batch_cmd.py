@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from articlekit.cli.options import DEFAULT_MAX_MB, MaxMbOption, ToOption
+from articlekit.cli.options import (
+    DEFAULT_MAX_MB,
+    FromOption,
+    MaxMbOption,
+    PhrasesOption,
+    ToOption,
+    check_from,
+    conversion_phrases,
+)
 from articlekit.cli.status import ExitStatus, error_line
 from articlekit.options import DEFAULT_PAGE_TIMEOUT
 
@@ -43,6 +51,8 @@ def batch_command(
         BatchFormat, typer.Option("--format", "-f", help="Output format.")
     ] = BatchFormat.md,
     to: ToOption = None,
+    source_region: FromOption = None,
+    phrases_file: PhrasesOption = None,
     jobs: Annotated[
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Worker processes (default: number of CPUs)."),
@@ -87,6 +97,7 @@ def batch_command(
         folder_problem,
     )
 
+    check_from(to, source_region)
     problem = folder_problem(source, outdir, fmt.value)
     if problem:
         sys.stderr.write(f"articlekit: {problem}\n")
@@ -96,6 +107,8 @@ def batch_command(
         outdir=outdir or default_outdir(source),
         fmt=fmt.value,
         to=to.value if to else None,
+        source_region=source_region.value if source_region else None,
+        phrases=conversion_phrases(phrases_file),
         jobs=jobs or os.cpu_count() or 1,
         patterns=tuple(p.lower() for p in pattern) if pattern else DEFAULT_PATTERNS,
         force=force,

@@ -7,7 +7,16 @@ from typing import Annotated
 
 import typer
 
-from articlekit.cli.options import DEFAULT_MAX_MB, MaxMbOption, OutputFormat, ToOption
+from articlekit.cli.options import (
+    DEFAULT_MAX_MB,
+    FromOption,
+    MaxMbOption,
+    OutputFormat,
+    PhrasesOption,
+    ToOption,
+    check_from,
+    conversion_phrases,
+)
 from articlekit.cli.status import reported
 
 
@@ -22,6 +31,8 @@ def clean_command(
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.md,
     to: ToOption = None,
+    source_region: FromOption = None,
+    phrases_file: PhrasesOption = None,
     url: Annotated[
         str | None, typer.Option("--url", help="The page's address, recorded in the output.")
     ] = None,
@@ -42,6 +53,8 @@ def clean_command(
     from articlekit.options import Options
     from articlekit.pipeline import clean
 
+    check_from(to, source_region)
+    phrases = conversion_phrases(phrases_file)
     name = "<stdin>" if source == "-" else source
     with reported(name, debug=debug):
         options = Options(max_input_bytes=int(max_mb * 2**20))
@@ -50,7 +63,8 @@ def clean_command(
         for warning in article.warnings:
             sys.stderr.write(f"articlekit: {name}: warning: {warning}\n")
         if to is not None:
-            article = article.converted(to.value)
+            region = source_region.value if source_region else None
+            article = article.converted(to.value, source=region, phrases=dict(phrases))
         write_output(render(article, fmt.value, explain=explain), output)
         if explain and fmt is not OutputFormat.json:
             from articlekit.cli.inspect_cmd import print_removed

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -17,7 +19,16 @@ class OutputFormat(StrEnum):
 
 
 class TargetScript(StrEnum):
-    """OpenCC targets: plain Traditional, Taiwan phrasing, Hong Kong."""
+    """OpenCC targets: plain Traditional, Taiwan phrasing, Hong Kong, and Simplified."""
+
+    zh_Hant = "zh-Hant"
+    zh_TW = "zh-TW"
+    zh_HK = "zh-HK"
+    zh_Hans = "zh-Hans"
+
+
+class SourceRegion(StrEnum):
+    """Where Traditional text comes from (`--to zh-Hans`): t2s, tw2sp or hk2s."""
 
     zh_Hant = "zh-Hant"
     zh_TW = "zh-TW"
@@ -33,5 +44,53 @@ DEFAULT_MAX_MB = DEFAULT_MAX_INPUT_BYTES / 2**20
 #: `--to` on the commands that clean (optional there; `convert` requires it).
 ToOption = Annotated[
     TargetScript | None,
-    typer.Option("--to", help="Convert to Traditional Chinese (OpenCC): zh-Hant, zh-TW or zh-HK."),
+    typer.Option(
+        "--to",
+        help="Convert with OpenCC: to Traditional (zh-Hant, zh-TW with Taiwan phrasing, "
+        "zh-HK) or to Simplified (zh-Hans).",
+    ),
 ]
+#: `--from`: the region of Traditional text converted to zh-Hans.
+FromOption = Annotated[
+    SourceRegion | None,
+    typer.Option(
+        "--from",
+        help="With --to zh-Hans: the text is Taiwan (zh-TW) or Hong Kong (zh-HK) "
+        "Traditional, or neither (zh-Hant). Default: what the text shows.",
+    ),
+]
+#: `--phrases FILE`: the user's own spellings, ahead of OpenCC's dictionaries.
+PhrasesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--phrases",
+        metavar="FILE",
+        help="Your phrase list for --to: one 'source<TAB>target' per line, applied before "
+        "OpenCC's dictionaries.",
+    ),
+]
+
+
+def check_from(to: TargetScript | None, source: SourceRegion | None) -> None:
+    """`--from` without `--to zh-Hans` is a usage error (exit 2), not a silent no-op."""
+    if source is not None and to is not TargetScript.zh_Hans:
+        from articlekit.cli.status import ExitStatus
+
+        sys.stderr.write("articlekit: --from applies only with --to zh-Hans\n")
+        raise typer.Exit(ExitStatus.USAGE)
+
+
+def conversion_phrases(path: Path | None) -> tuple[tuple[str, str], ...]:
+    """The phrase list of `--phrases` (empty without it); a bad file is one stderr line
+    naming the file and line, and exit 2."""
+    if path is None:
+        return ()
+    from articlekit.cli.status import ExitStatus, error_line
+    from articlekit.errors import ConversionError
+    from articlekit.traditional import load_phrases
+
+    try:
+        return tuple(load_phrases(path).items())
+    except ConversionError as error:
+        sys.stderr.write(error_line(error.source or path, error.message))
+        raise typer.Exit(ExitStatus.USAGE) from None
