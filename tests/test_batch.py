@@ -208,7 +208,9 @@ def test_a_stopped_jsonl_run_keeps_its_finished_lines_and_no_temp_file(
     _, err = process.communicate(timeout=120)
     assert "Traceback" not in err
     assert not list(out.glob("*.tmp")) and not (out / "articles.jsonl").exists()
-    lines = (out / "articles.partial.jsonl").read_text("utf-8").splitlines()
+    kept = out / "articles.partial.jsonl"
+    assert kept.exists(), (process.returncode, sorted(p.name for p in out.iterdir()), err[-2000:])
+    lines = kept.read_text("utf-8").splitlines()
     assert lines and all(json.loads(line)["source"] for line in lines)
 
 
