@@ -13,6 +13,7 @@ from articlekit.cli.batch_cmd import batch_command
 from articlekit.cli.clean_cmd import clean_command
 from articlekit.cli.convert_cmd import convert_command
 from articlekit.cli.inspect_cmd import inspect_command
+from articlekit.cli.warc_cmd import warc_command
 
 app = typer.Typer(
     name="articlekit",
@@ -46,6 +47,7 @@ app.command("clean")(clean_command)
 app.command("convert")(convert_command)
 app.command("inspect")(inspect_command)
 app.command("batch")(batch_command)
+app.command("warc")(warc_command)
 
 
 def _stop_like_ctrl_c(signum: int, frame: object) -> None:

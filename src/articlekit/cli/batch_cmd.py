@@ -15,8 +15,11 @@ import typer
 from articlekit.cli.options import (
     DEFAULT_MAX_MB,
     FromOption,
+    JobsOption,
     MaxMbOption,
+    MaxMemoryOption,
     PhrasesOption,
+    TimeoutOption,
     ToOption,
     check_from,
     conversion_phrases,
@@ -53,10 +56,7 @@ def batch_command(
     to: ToOption = None,
     source_region: FromOption = None,
     phrases_file: PhrasesOption = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: number of CPUs)."),
-    ] = None,
+    jobs: JobsOption = None,
     pattern: Annotated[
         list[str] | None,
         typer.Option("--glob", help="File pattern(s) to clean (default: *.html *.htm *.txt)."),
@@ -70,24 +70,8 @@ def batch_command(
         ),
     ] = False,
     max_mb: MaxMbOption = DEFAULT_MAX_MB,
-    timeout: Annotated[
-        float,
-        typer.Option(
-            "--timeout",
-            min=0,
-            metavar="SECONDS",
-            help="Fail a page that takes longer than this (0: no limit).",
-        ),
-    ] = DEFAULT_PAGE_TIMEOUT,
-    max_memory_mb: Annotated[
-        int | None,
-        typer.Option(
-            "--max-memory-mb",
-            min=64,
-            metavar="N",
-            help="Fail a page whose worker needs more than N MiB of memory (default: no cap).",
-        ),
-    ] = None,
+    timeout: TimeoutOption = DEFAULT_PAGE_TIMEOUT,
+    max_memory_mb: MaxMemoryOption = None,
 ) -> None:
     """Clean every page in a folder; the output tree mirrors the input tree."""
     from articlekit.batch import (

@@ -41,6 +41,30 @@ MaxMbOption = Annotated[
 ]
 DEFAULT_MAX_MB = DEFAULT_MAX_INPUT_BYTES / 2**20
 
+#: `--timeout` and `--max-memory-mb`: the per-page guard's limits (`batch`, `warc`).
+TimeoutOption = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        min=0,
+        metavar="SECONDS",
+        help="Fail a page that takes longer than this (0: no limit).",
+    ),
+]
+MaxMemoryOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-memory-mb",
+        min=64,
+        metavar="N",
+        help="Fail a page whose worker needs more than N MiB of memory (default: no cap).",
+    ),
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Worker processes (default: number of CPUs)."),
+]
+
 #: `--to` on the commands that clean (optional there; `convert` requires it).
 ToOption = Annotated[
     TargetScript | None,

@@ -1,0 +1,1 @@
+"""articlekit on other people's engines (datatrove); each module needs its extra."""
