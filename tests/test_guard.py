@@ -181,3 +181,31 @@ def test_no_worker_outlives_a_stopped_batch(tmp_path: Path, stop: signal.Signals
     assert "Traceback" not in err
     assert _wait_gone(workers) == []
     assert not list(out.glob(".*.tmp"))
+
+
+def test_a_run_stopped_from_another_thread_never_raises_in_either_thread() -> None:
+    """Ctrl-C stops a pool from the main thread while a guard's thread reaps its dying
+    child: both closed the same pipe, and the second close raised EBADF in the main
+    thread, in place of its KeyboardInterrupt (a stopped JSONL run lost its lines)."""
+    import threading
+
+    errors: list[BaseException] = []
+    for _ in range(20):
+        guard: PageGuard[int, int] = PageGuard(square_or_misbehave, timeout=30, preload=NOTHING)
+        assert guard.run(3).value == 9  # the child is up
+
+        def run_and_die(guard: PageGuard[int, int] = guard) -> None:
+            try:
+                guard.run(-6)  # the child exits mid-item: this thread reaps it
+            except BaseException as error:  # noqa: BLE001 - recorded for the assertion
+                errors.append(error)
+
+        worker = threading.Thread(target=run_and_die)
+        worker.start()
+        try:
+            guard.kill()  # while the other thread may be reaping the same child
+            guard.close()
+        except BaseException as error:  # noqa: BLE001 - recorded for the assertion
+            errors.append(error)
+        worker.join(timeout=30)
+    assert errors == []

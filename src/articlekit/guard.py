@@ -97,6 +97,11 @@ class PageGuard(Generic[T, R]):
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
         self._closed = False
+        #: The run's thread and the thread stopping the run (Ctrl-C) may both reap the
+        #: child; whoever takes the pipe under the lock closes it, once. Closing one
+        #: descriptor twice raised EBADF in the stopping thread, which replaced its
+        #: KeyboardInterrupt, so a stopped JSONL run lost its finished lines.
+        self._reap_lock = threading.Lock()
 
     def run(self, item: T) -> Outcome[R]:
         """The item's outcome; a failure of the child is the item's error, never raised."""
@@ -106,19 +111,21 @@ class PageGuard(Generic[T, R]):
             problem = self._start()
             if problem is not None:
                 return Outcome(error=problem)
-        assert self._conn is not None
+        conn = self._conn
+        assert conn is not None
         try:
-            self._conn.send(item)
+            conn.send(item)
+            answered = conn.poll(self.timeout)
         except (OSError, ValueError):  # the child is gone (or was stopped by `kill`)
             return Outcome(error=self._died())
-        if not self._conn.poll(self.timeout):
+        if not answered:
             self.kill()
             return Outcome(
                 error=PageError(ErrorCode.TIMEOUT, f"took longer than {self.timeout:g} s")
             )
         try:
-            kind, payload = self._conn.recv()
-        except (EOFError, OSError):
+            kind, payload = conn.recv()
+        except (EOFError, OSError, ValueError):
             return Outcome(error=self._died())
         if kind == "ok":
             return Outcome(value=payload)
@@ -192,11 +199,14 @@ class PageGuard(Generic[T, R]):
         return PageError(ErrorCode.WORKER_DIED, f"worker process died (exit status {code})")
 
     def _reap(self) -> None:
-        if self._process is not None:
-            self._process.join(timeout=5)
-        if self._conn is not None:
-            self._conn.close()
-        self._process = self._conn = None
+        with self._reap_lock:
+            process, conn = self._process, self._conn
+            self._process = self._conn = None
+        if process is not None:
+            process.join(timeout=5)
+        if conn is not None:
+            with suppress(OSError):
+                conn.close()
 
 
 def _signal_name(number: int) -> str:
