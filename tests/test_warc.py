@@ -88,7 +88,7 @@ def test_every_good_page_is_cleaned_and_every_bad_one_is_an_error_row(tmp_path: 
     assert "failures by code" in done.stderr
 
 
-def test_a_second_run_skips_what_is_done_and_a_killed_run_leaves_no_half_file(
+def test_a_second_run_skips_the_warcs_already_done(
     tmp_path: Path,
 ) -> None:
     warcs = tmp_path / "warcs"
@@ -146,3 +146,37 @@ def test_a_slow_and_a_crashing_page_fail_alone(tmp_path: Path) -> None:
     assert result.cleaned == 1 and result.failed == {"timeout": 1, "worker-died": 1}
     rows = [json.loads(line) for line in (tmp_path / "x.jsonl").read_text("utf-8").splitlines()]
     assert [row["error"] for row in rows] == ["timeout", "worker-died", None]
+
+
+def test_a_killed_run_resumes_without_duplicates(tmp_path: Path) -> None:
+    """SIGKILL mid-run: the WARCs finished keep their outputs, the one in progress has
+    none (only its temp file), and the rerun cleans only what is missing, once."""
+    import signal
+
+    body = GOOD["http://example.cn/news/1.html"]
+    warcs = tmp_path / "warcs"
+    warcs.mkdir()
+    for part in range(3):
+        _warc(
+            warcs / f"part-{part}.warc.gz",
+            [(f"http://e.cn/{part}/{i}", body, "text/html") for i in range(40)],
+        )
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "articlekit", "warc", str(warcs), "-o", str(out), "--jobs", "1"]
+    process = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(out.glob("*.jsonl")):
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=60)
+    finished = sorted(p.name for p in out.glob("*.jsonl"))
+    assert finished and len(finished) < 3
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("skipped (up to date") == len(finished)
+    for part in range(3):
+        rows = [
+            json.loads(line)
+            for line in (out / f"part-{part}.jsonl").read_text("utf-8").splitlines()
+        ]
+        assert [row["url"] for row in rows] == [f"http://e.cn/{part}/{i}" for i in range(40)]
