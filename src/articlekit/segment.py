@@ -243,7 +243,7 @@ def _roles_of_named_speakers(
 
 def _narration_after(blocks: Sequence[Block], last_turn: int, names: Sequence[str]) -> int:
     """Where the article's own voice comes back after the last turn: the first paragraph
-    that names a speaker (`采访结束时，张伟表示……`, `Doe left for the airport.`). A
+    that names a speaker (`采访结束时，张三表示……`, `Doe left for the airport.`). A
     speaker does not name himself; the paragraphs before it continue the last turn."""
     named = [n for n in names if len(n) >= 2]
     for index in range(last_turn + 1, len(blocks)):

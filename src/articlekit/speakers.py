@@ -1,9 +1,9 @@
 """Who the speakers of an interview are: the names their labels stand for.
 
 Interviews name a speaker in full once (in the title, the introduction or the first
-exchange) and label the turns with a short form after that: a surname (`Pinho：`), the
+exchange) and label the turns with a short form after that: a surname (`Roe：`), the
 name in capitals (`MARK BANNERMAN:`), or an abbreviation the introduction declares
-(`《某报》（以下简称NBD）`). The mapping from full name to label lets a reader, or a
+(`《某报》（以下简称XB）`). The mapping from full name to label lets a reader, or a
 tool joining turns across pages, know who speaks; and a line that is only a speaker's
 name (a reporter's byline above a transcript) is a byline, not a heading.
 
@@ -30,7 +30,7 @@ MAX_CJK_NAME_CHARS = 12
 MAX_LABEL_LINE_CHARS = 40
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-#: A Latin name word: capitalised (`Manuel`, `O’Neil`, `McDonald`). Latin letters only,
+#: A Latin name word: capitalised (`Jane`, `O’Neil`, `McDonald`). Latin letters only,
 #: possessive, and starting where no name letter precedes: otherwise every capital
 #: inside a long run (`A-A-A-…`, or CJK with `\w`) would rescan the run (quadratic).
 _NAME_CHARS = "A-Za-zÀ-ÖØ-öø-ÿ'’.-"
@@ -48,9 +48,9 @@ _DECLARED_RE = re.compile(
 def speaker_aliases(labels: Iterable[str], texts: Sequence[str]) -> dict[str, str]:
     """Full names (and other spellings) of the speakers, each mapped to its label.
 
-    >>> speaker_aliases(["Pinho", "NBD"], ["Manuel Pinho：中国需求见顶",
-    ...     "葡萄牙前部长Manuel Pinho接受了《某报》记者（以下简称NBD）专访。"])
-    {'《某报》记者': 'NBD', 'Manuel Pinho': 'Pinho'}
+    >>> speaker_aliases(["Roe", "XB"], ["Jane Roe：某行业明年见顶",
+    ...     "某国前部长Jane Roe接受了《某报》记者（以下简称XB）专访。"])
+    {'《某报》记者': 'XB', 'Jane Roe': 'Roe'}
     >>> speaker_aliases(["JANE ROE", "ROE"], ["Jane Roe reports."])
     {'Jane Roe': 'JANE ROE', 'Roe': 'JANE ROE', 'ROE': 'JANE ROE'}
     """
@@ -81,7 +81,7 @@ def speaker_aliases(labels: Iterable[str], texts: Sequence[str]) -> dict[str, st
 
 def _spellings(label: str, page: str) -> list[str]:
     """The label's name as the text prints it elsewhere: in another case (`Jane Roe` for
-    `JANE ROE`), or in full around a one-word Latin label (`Manuel Pinho` for `Pinho`)."""
+    `JANE ROE`), or in full around a one-word Latin label (`Jane Roe` for `Roe`)."""
     words = label.split()
     if not words or not all(re.fullmatch(_NAME_WORD, w, re.IGNORECASE) for w in words):
         return []  # CJK names and roles print the same everywhere

@@ -88,8 +88,8 @@ def convert(
     '影片演算法'
     >>> convert("影片演算法", to="zh-TW")
     '影片演算法'
-    >>> convert("一定说明了一切", to="zh-Hant"), convert("一定說明了一切", to="zh-Hant")
-    ('一定說明了一切', '一定說明了一切')
+    >>> convert("结果说明了问题", to="zh-Hant"), convert("結果說明了問題", to="zh-Hant")
+    ('結果說明了問題', '結果說明了問題')
     >>> convert("see `视频` and [link](https://x.cn/视频)", to="zh-Hant")
     'see `视频` and [link](https://x.cn/视频)'
     >>> convert("軟體與視訊", to="zh-Hans", source="zh-TW")
