@@ -61,7 +61,7 @@ EXAMPLES = int(os.environ.get("ARTICLEKIT_HYPOTHESIS_EXAMPLES", "300"))
         ("Laisser un commentaire", Reason.COMMENT),
         ("Похожие статьи", Reason.RELATED),
         ("Leia também", Reason.RELATED),
-        ("Sobre Ana Lima", Reason.RELATED),
+        ("Sobre Maria Souza", Reason.RELATED),
         ("About the author", Reason.RELATED),
         ("作者简介", Reason.RELATED),
         ("3·超级喜欢这张照片 你是最棒的 永远支...", Reason.RELATED),

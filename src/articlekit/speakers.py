@@ -2,7 +2,7 @@
 
 Interviews name a speaker in full once (in the title, the introduction or the first
 exchange) and label the turns with a short form after that: a surname (`Roe：`), the
-name in capitals (`MARK BANNERMAN:`), or an abbreviation the introduction declares
+name in capitals (`JANE ROE:`), or an abbreviation the introduction declares
 (`《某报》（以下简称XB）`). The mapping from full name to label lets a reader, or a
 tool joining turns across pages, know who speaks; and a line that is only a speaker's
 name (a reporter's byline above a transcript) is a byline, not a heading.

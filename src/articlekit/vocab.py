@@ -230,7 +230,7 @@ RELATED_WORDS = (
     r"artigos relacionados|leia também|articoli correlati"
 )
 #: The heading of an author's or a company's box after the article: `About the
-#: author`, `作者简介`, `Sobre Ana Lima` (two capitalised words at least, so `About
+#: author`, `作者简介`, `Sobre Maria Souza` (two capitalised words at least, so `About
 #: Us` stays navigation). Case matters in the name, so the pattern is case-sensitive.
 BIO_HEADING_WORDS = (
     r"About the authors?|Sobre o autor|Sobre a autora|作者简介|作者簡介|关于作者|關於作者|"
