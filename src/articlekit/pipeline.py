@@ -50,7 +50,7 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
         raise NoArticleError("no article text found")
     meta = _merge(page_meta, text_meta, url or options.url)
     segmented = segment(body, [features[index] for index in kept], context=[meta.title or ""])
-    for position, reason in (segmented.dropped or {}).items():
+    for position, reason in segmented.dropped.items():
         index = kept[position]
         decisions[index] = decisions[index]._replace(verdict=Verdict.CHROME, reason=reason)
     return Article(

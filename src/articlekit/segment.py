@@ -61,7 +61,7 @@ _ANSWER_LABELS = frozenset({"A", "答", "Answer"})
 _QUESTION_LABELS = frozenset({"Q", "问", "問", "Question"})
 _NUMBER_ONLY_RE = re.compile(r"^\W*\d+\W*$")
 _OPENING_QUOTES = ('"', "“", "‘", "'", "「", "『", "«", "„")
-_CLOSING_QUOTES = ('"', "”", "’", "'", "」", "』", "»", "“")
+_CLOSING_QUOTES = "\"”’'」』»“"
 _PAIRED_ROLES = ({"问", "答"}, {"問", "答"}, {"Q", "A"}, {"Question", "Answer"})
 #: A value that is only short names (`张三`, `李四、王五`, `Jane Doe, John Roe`): a programme
 #: line naming a chair or guests, not speech.
@@ -85,8 +85,8 @@ class Segmentation:
 
     sections: tuple[Section, ...]
     speaker_aliases: dict[str, str]
-    bylines: tuple[str, ...] = ()
-    dropped: dict[int, Reason] | None = None
+    bylines: tuple[str, ...]
+    dropped: dict[int, Reason]
 
 
 def segment_sections(
@@ -211,12 +211,12 @@ def _is_heading(block: Block, feat: Features, following: Block, follow: Features
     if block.kind is not BlockKind.PARAGRAPH:
         return False
     units = feat.units
-    if not 1 <= units <= MAX_HEADING_UNITS or block.text.endswith(_HEADING_FORBIDDEN_ENDINGS):
+    # The sentence's stop may sit inside its closing quote (`“…win.”`): quoted speech.
+    ending = block.text.rstrip(_CLOSING_QUOTES)
+    if not 1 <= units <= MAX_HEADING_UNITS or ending.endswith(_HEADING_FORBIDDEN_ENDINGS):
         return False
     if _NUMBER_ONLY_RE.match(block.text) or is_credit(block.text):
         return False  # a footnote number, a page number, a photo credit or caption
-    if block.text.rstrip("".join(_CLOSING_QUOTES)).endswith(_HEADING_FORBIDDEN_ENDINGS):
-        return False  # quoted speech ending a sentence inside its quote (`“…win.”`)
     if following.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.QUOTE):
         return False
     return follow.units > units and (follow.ends_sentence or follow.punct_density > 0)
@@ -245,10 +245,10 @@ def _narration_after(blocks: Sequence[Block], last_turn: int, names: Sequence[st
     """Where the article's own voice comes back after the last turn: the first paragraph
     that names a speaker (`采访结束时，张三表示……`, `Doe left for the airport.`). A
     speaker does not name himself; the paragraphs before it continue the last turn."""
-    named = [n for n in names if len(n) >= 2]
+    named = [n.casefold() for n in names if len(n) >= 2]
     for index in range(last_turn + 1, len(blocks)):
         text = blocks[index].text.casefold()
-        if any(name.casefold() in text for name in named):
+        if any(name in text for name in named):
             return index
     return len(blocks)
 

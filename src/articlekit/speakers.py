@@ -30,6 +30,7 @@ MAX_CJK_NAME_CHARS = 12
 MAX_LABEL_LINE_CHARS = 40
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{_CJK}]")
 #: A Latin name word: capitalised (`Jane`, `O’Neil`, `McDonald`). Latin letters only,
 #: possessive, and starting where no name letter precedes: otherwise every capital
 #: inside a long run (`A-A-A-…`, or CJK with `\w`) would rescan the run (quadratic).
@@ -114,7 +115,7 @@ def is_name_line(text: str, names: Iterable[str]) -> bool:
     line = " ".join(text.split()).casefold()
     if not line:
         return False
-    cjk = len(re.findall(f"[{_CJK}]", line))
+    cjk = len(_CJK_RE.findall(line))
     if len(line.split()) > MAX_NAME_WORDS or cjk > MAX_CJK_NAME_CHARS:
         return False
     return any(line == " ".join(name.split()).casefold() for name in names)
