@@ -60,7 +60,7 @@ def square_or_misbehave(item: int) -> int:
 def test_a_bad_item_fails_alone_with_its_code(poison: int, code: str, words: str) -> None:
     timeout = 1 if code == ErrorCode.TIMEOUT else 120
     with PageGuard(
-        square_or_misbehave, timeout=timeout, max_memory_mb=512, preload=NOTHING
+        square_or_misbehave, timeout=timeout, max_memory_mb=512, preload=NOTHING, warm_up=None
     ) as guard:
         assert guard.run(3).value == 9
         outcome = guard.run(poison)
@@ -71,7 +71,7 @@ def test_a_bad_item_fails_alone_with_its_code(poison: int, code: str, words: str
 
 
 def test_a_pool_answers_every_item_while_one_is_stuck() -> None:
-    with GuardPool(square_or_misbehave, 2, timeout=2, preload=NOTHING) as pool:
+    with GuardPool(square_or_misbehave, 2, timeout=2, preload=NOTHING, warm_up=None) as pool:
         futures = {n: pool.submit(n) for n in [-2, *range(30)]}
         outcomes = {n: future.result() for n, future in futures.items()}
     assert [outcomes[n].value for n in range(30)] == [n * n for n in range(30)]
@@ -80,13 +80,47 @@ def test_a_pool_answers_every_item_while_one_is_stuck() -> None:
 
 
 def test_a_closed_guard_runs_nothing_and_leaves_no_child() -> None:
-    guard = PageGuard(square_or_misbehave, preload=NOTHING)
+    guard = PageGuard(square_or_misbehave, preload=NOTHING, warm_up=None)
     assert guard.run(2).value == 4
     process = guard._process
     guard.close()
     assert process is not None and not process.is_alive()
     outcome = guard.run(2)
     assert outcome.error is not None and outcome.error.code == ErrorCode.CANCELLED
+
+
+def mark_warm() -> None:
+    os.environ["ARTICLEKIT_TEST_WARM"] = "yes"
+
+
+def child_state(_: int) -> tuple[str, str]:
+    """What the child looks like from inside: warmed up, and its OOM-killer score."""
+    try:
+        with open("/proc/self/oom_score_adj") as setting:
+            score = setting.read().strip()
+    except OSError:
+        score = "unknown"
+    return os.environ.get("ARTICLEKIT_TEST_WARM", "no"), score
+
+
+def test_the_child_warms_up_before_its_first_item_and_volunteers_for_the_oom_killer() -> None:
+    with PageGuard(child_state, preload=NOTHING, warm_up=mark_warm) as guard:
+        warm, score = guard.run(0).value or ("", "")
+    assert warm == "yes"
+    if sys.platform.startswith("linux"):
+        assert score == "1000"
+    assert "ARTICLEKIT_TEST_WARM" not in os.environ  # only the child was warmed
+
+
+def test_the_default_warm_up_cleans_real_samples_in_the_child() -> None:
+    """The samples run through the real pipeline: the first page's cost is paid at start."""
+    with PageGuard(loaded_modules, timeout=60) as guard:
+        modules = guard.run(0).value or []
+    assert "encodings.gb18030" in modules and "articlekit.export.markdown" in modules
+
+
+def loaded_modules(_: int) -> list[str]:
+    return sorted(sys.modules)
 
 
 def _children_of(pid: int) -> list[int]:
@@ -191,7 +225,9 @@ def test_a_run_stopped_from_another_thread_never_raises_in_either_thread() -> No
 
     errors: list[BaseException] = []
     for _ in range(20):
-        guard: PageGuard[int, int] = PageGuard(square_or_misbehave, timeout=30, preload=NOTHING)
+        guard: PageGuard[int, int] = PageGuard(
+            square_or_misbehave, timeout=30, preload=NOTHING, warm_up=None
+        )
         assert guard.run(3).value == 9  # the child is up
 
         def run_and_die(guard: PageGuard[int, int] = guard) -> None:

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from articlekit.errors import ArticlekitError, ErrorCode
 from articlekit.options import DEFAULT_PAGE_TIMEOUT
+from articlekit.warmup import clean_samples
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -48,7 +49,7 @@ R = TypeVar("R")
 DEFAULT_TIMEOUT = DEFAULT_PAGE_TIMEOUT
 #: Seconds a fresh child may take to import the cleaner and say it is ready.
 START_TIMEOUT = 120.0
-#: What every child imports before its first page (and the fork server before its forks).
+#: What every child imports before its first page.
 DEFAULT_PRELOAD = ("articlekit.pipeline", "articlekit.html", "articlekit.export")
 _READY = "ready"
 
@@ -78,8 +79,9 @@ class PageGuard(Generic[T, R]):
     one guard per thread, which must live as long as the guard; see `GuardPool`).
 
     `timeout` is in seconds (None: no limit); `max_memory_mb` caps the child's address
-    space (None: no cap); `preload` names modules the child imports before its first
-    item, so that their import is not charged to the first page's time limit.
+    space (None: no cap); `preload` names modules the child imports, and `warm_up` is
+    called once, before its first item, so that neither is charged to the first page's
+    time limit (the default cleans two sample pages; see `articlekit.warmup`).
     """
 
     def __init__(
@@ -89,8 +91,10 @@ class PageGuard(Generic[T, R]):
         timeout: float | None = DEFAULT_TIMEOUT,
         max_memory_mb: int | None = None,
         preload: Sequence[str] = DEFAULT_PRELOAD,
+        warm_up: Callable[[], object] | None = clean_samples,
     ) -> None:
         self.work = work
+        self.warm_up = warm_up
         self.timeout = timeout
         self.max_memory_mb = max_memory_mb
         self.preload = tuple(preload)
@@ -162,7 +166,14 @@ class PageGuard(Generic[T, R]):
         parent_end, child_end = context.Pipe()
         process = context.Process(
             target=_child_main,
-            args=(child_end, os.getpid(), self.work, self.max_memory_mb, self.preload),
+            args=(
+                child_end,
+                os.getpid(),
+                self.work,
+                self.max_memory_mb,
+                self.preload,
+                self.warm_up,
+            ),
             name="articlekit-guard",
             daemon=True,
         )
@@ -231,9 +242,16 @@ class GuardPool(Generic[T, R]):
         timeout: float | None = DEFAULT_TIMEOUT,
         max_memory_mb: int | None = None,
         preload: Sequence[str] = DEFAULT_PRELOAD,
+        warm_up: Callable[[], object] | None = clean_samples,
     ) -> None:
         self._guards = [
-            PageGuard(work, timeout=timeout, max_memory_mb=max_memory_mb, preload=preload)
+            PageGuard(
+                work,
+                timeout=timeout,
+                max_memory_mb=max_memory_mb,
+                preload=preload,
+                warm_up=warm_up,
+            )
             for _ in range(jobs)
         ]
         self._idle: queue.SimpleQueue[PageGuard[T, R]] = queue.SimpleQueue()
@@ -286,15 +304,19 @@ def _child_main(
     work: Callable[[Any], Any],
     max_memory_mb: int | None,
     preload: tuple[str, ...],
+    warm_up: Callable[[], object] | None,
 ) -> None:
     """The child's loop: one item in, ("ok", value) or ("error", (code, message)) out."""
     try:
         _die_with_parent(owner)
+        _volunteer_for_the_oom_killer()
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
         if max_memory_mb is not None:
             _cap_memory(max_memory_mb)
         for module in preload:
             importlib.import_module(module)
+        if warm_up is not None:
+            warm_up()
     except BaseException as error:  # noqa: BLE001 - reported to the parent, which decides
         conn.send(("failed", f"{type(error).__name__}: {error}"))
         return
@@ -335,10 +357,7 @@ def _attempt(work: Callable[[Any], Any], item: Any, max_memory_mb: int | None) -
 
 def _die_with_parent(owner: int) -> None:
     """Ask the kernel to kill this process when its parent dies (Linux), then check
-    that the guard's process (`owner`) did not die before the request was made.
-
-    A child forked by the fork server has the server as its parent; the server exits
-    as soon as the process that started it is gone, and its children go with it."""
+    that the guard's process (`owner`) did not die before the request was made."""
     if not sys.platform.startswith("linux"):
         return
     import ctypes
@@ -349,6 +368,17 @@ def _die_with_parent(owner: int) -> None:
         os.kill(owner, 0)
     except ProcessLookupError:
         os._exit(1)
+
+
+def _volunteer_for_the_oom_killer() -> None:
+    """Make this child the process the kernel kills first when memory runs out (Linux).
+
+    A page that swells the child past what the machine has should cost that page alone
+    (`worker-died`, and the next page in a fresh child), not the engine's worker that
+    runs the guard: an executor that loses its Python worker retries the whole task.
+    Raising one's own `oom_score_adj` needs no privilege."""
+    with suppress(OSError), open("/proc/self/oom_score_adj", "w") as setting:
+        setting.write("1000")
 
 
 def _cap_memory(megabytes: int) -> None:
