@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from articlekit import clean
-from test_warc import GOOD, NAV_ONLY, _warc
+from test_warc import GOOD, NAV_ONLY, _warc, slow_or_crashing
 
 pytest.importorskip("pyspark")
 pytest.importorskip("pyarrow")
@@ -27,6 +27,9 @@ def spark():  # type: ignore[no-untyped-def]
     from pyspark.sql import SparkSession
 
     os.environ["PYSPARK_PYTHON"] = sys.executable
+    # Python workers unpickle the tests' own cleaning function from this folder.
+    tests = str(Path(__file__).parent)
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [tests, os.environ.get("PYTHONPATH")]))
     session = (
         SparkSession.builder.master("local[2]")
         .config("spark.ui.enabled", "false")
@@ -83,3 +86,22 @@ def test_saved_pages_through_binary_file_and_arrow(spark, tmp_path: Path) -> Non
         row = by_name[f"{index}.html"]
         assert row["error"] is None
         assert json.loads(row["article"]) == clean(body).to_dict()
+
+
+def test_a_crashing_page_is_a_record_not_a_failed_job(spark, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Without the guard, a page that ends its Python worker fails the task four times
+    and then the job; on the guard it is one record with `worker-died`."""
+    from functools import partial
+
+    from articlekit.integrations.spark import clean_warc_paths
+    from articlekit.records import SPARK_DDL
+
+    body = GOOD["http://example.cn/news/1.html"]
+    urls = ["http://e.cn/crash", "http://e.cn/1", "http://e.cn/slow", "http://e.cn/2"]
+    path = _warc(tmp_path / "a.warc.gz", [(url, body, "text/html") for url in urls])
+    work = partial(clean_warc_paths, timeout=2, work=slow_or_crashing)
+    rdd = spark.sparkContext.parallelize([str(path)], 1).mapPartitions(work)
+    rows = {row["url"]: row for row in spark.createDataFrame(rdd, SPARK_DDL).collect()}
+    assert rows["http://e.cn/crash"]["error"] == "worker-died"
+    assert rows["http://e.cn/slow"]["error"] == "timeout"
+    assert rows["http://e.cn/2"]["text"] == clean(body, url="http://e.cn/2").to_markdown()

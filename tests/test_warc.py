@@ -12,10 +12,13 @@ import time
 from io import BytesIO
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from articlekit import clean
-from articlekit.records import FIELD_NAMES
+from articlekit.errors import ErrorCode
+from articlekit.export.jsonout import json_schema
+from articlekit.records import FIELD_NAMES, record_schema
 from conftest import PAGES
 
 warcio = pytest.importorskip("warcio")
@@ -86,6 +89,27 @@ def test_every_good_page_is_cleaned_and_every_bad_one_is_an_error_row(tmp_path: 
     assert by_url["http://example.cn/nav.html"]["error"] == "no-article"
     assert by_url["http://example.cn/blob.html"]["error"] == "binary-input"
     assert "failures by code" in done.stderr
+    for row in rows:  # every record, cleaned or failed, is what the shipped schema says
+        jsonschema.validate(row, record_schema())
+        if row["article"] is not None:
+            jsonschema.validate(json.loads(row["article"]), json_schema())
+
+
+def test_the_record_schema_names_every_column_and_every_error_code() -> None:
+    schema = record_schema()
+    assert tuple(schema["properties"]) == FIELD_NAMES == tuple(schema["required"])
+    assert set(schema["properties"]["error"]["enum"]) == {None, *map(str, ErrorCode)}
+    with pytest.raises(jsonschema.ValidationError):  # a failed page holds no article
+        jsonschema.validate(
+            {
+                **dict.fromkeys(FIELD_NAMES),
+                "authors": [],
+                "error": "timeout",
+                "error_detail": "took long",
+                "text": "x",
+            },
+            schema,
+        )
 
 
 def test_a_second_run_skips_the_warcs_already_done(
@@ -150,7 +174,8 @@ def test_a_slow_and_a_crashing_page_fail_alone(tmp_path: Path) -> None:
 
 def test_a_killed_run_resumes_without_duplicates(tmp_path: Path) -> None:
     """SIGKILL mid-run: the WARCs finished keep their outputs, the one in progress has
-    none (only its temp file), and the rerun cleans only what is missing, once."""
+    none (only its temp file), and the rerun cleans only what is missing, once, and
+    removes the killed run's temp file."""
     import signal
 
     body = GOOD["http://example.cn/news/1.html"]
@@ -174,6 +199,7 @@ def test_a_killed_run_resumes_without_duplicates(tmp_path: Path) -> None:
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stderr.count("skipped (up to date") == len(finished)
+    assert not list(out.glob(".*.tmp"))
     for part in range(3):
         rows = [
             json.loads(line)

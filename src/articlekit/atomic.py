@@ -11,12 +11,14 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO
 
 _TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 _TEMP_ATTEMPTS = 100
+#: This host's name in temp names (dots would split the name's fields, so none).
+_HOST = os.uname().nodename.replace(".", "-") if hasattr(os, "uname") else "host"
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -60,10 +62,44 @@ def _make_folder(folder: Path) -> None:
         raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder)) from None
 
 
+def remove_stale_temps(path: Path) -> int:
+    """Remove the temp files beside `path` left by a writer that was killed (SIGKILL,
+    a lost node) on this host; return how many. A temp file names its writer (host and
+    process id), so one that another live process is writing is never touched."""
+    removed = 0
+    prefix = f".{path.name}.{_HOST}."
+    try:
+        leftovers = [
+            entry.name
+            for entry in os.scandir(path.parent)
+            if entry.name.startswith(prefix) and entry.name.endswith(".tmp")
+        ]
+    except OSError:
+        return 0
+    for name in leftovers:
+        pid = name[len(prefix) :].split(".", 1)[0]
+        if pid.isdigit() and not _is_alive(int(pid)):
+            with suppress(OSError):
+                os.unlink(path.parent / name)
+                removed += 1
+    return removed
+
+
+def _is_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # alive, owned by someone else
+        return True
+    return True
+
+
 def _open_temp(path: Path) -> tuple[int, str]:
-    """A new hidden file beside `path` (`.name.<random>.tmp`), created exclusively."""
+    """A new hidden file beside `path` (`.name.<host>.<pid>.<random>.tmp`), created
+    exclusively."""
     for _ in range(_TEMP_ATTEMPTS):
-        temp = str(path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp")
+        temp = str(path.parent / f".{path.name}.{_HOST}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
         try:
             return os.open(temp, _TEMP_FLAGS, 0o666), temp
         except FileExistsError:

@@ -5,7 +5,8 @@ A record is flat, so a JSON Lines file, a Parquet file and a Spark DataFrame hol
 same columns: where the page came from (`url`, the WARC record's id and date, `source`),
 the article's metadata, its text in the chosen format, the whole `articlekit/article@1`
 JSON as a string, and for a page that failed, `error` (a stable code) and
-`error_detail` (one line) with every article column null.
+`error_detail` (one line) with every article column null. Its JSON Schema ships in the
+package beside the article's (`articlekit/schema/record-1.json`, `articlekit/record@1`).
 """
 
 from __future__ import annotations
@@ -66,8 +67,18 @@ def error_record(
     """The record of a page that failed: its origin, the error code and one line."""
     record: dict[str, Any] = dict.fromkeys(FIELD_NAMES)
     record.update(origin or {})
-    record.update(authors=[], error=code, error_detail=detail)
+    # A plain str, never an `ErrorCode`: Spark's JVM unpickles records and knows no enum.
+    record.update(authors=[], error=str(code), error_detail=detail)
     return record
+
+
+def record_schema() -> dict[str, Any]:
+    """The JSON Schema of a record (`articlekit/schema/record-1.json`)."""
+    from importlib import resources
+
+    text = resources.files("articlekit").joinpath("schema/record-1.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 def to_json_line(record: dict[str, Any]) -> str:

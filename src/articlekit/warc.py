@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from articlekit.atomic import atomic_output
+from articlekit.atomic import atomic_output, remove_stale_temps
 from articlekit.errors import ArticlekitError, ErrorCode
 from articlekit.guard import DEFAULT_TIMEOUT, GuardPool, Outcome
 from articlekit.options import DEFAULT_MAX_INPUT_BYTES, Options
@@ -176,6 +176,7 @@ def _clean_one(
 ) -> WarcResult:
     result = WarcResult(warc, target)
     records: list[dict[str, Any]] = []
+    remove_stale_temps(target)  # a killed run's half output
     try:
         with atomic_output(target) as handle:
             for line in _cleaned_lines(pool, settings, warc, result):

@@ -26,7 +26,7 @@ article's text replaces `doc.text`; its metadata goes to `doc.metadata`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 from datatrove.data import Document, DocumentsPipeline
@@ -34,6 +34,7 @@ from datatrove.pipeline.base import PipelineStep
 from datatrove.pipeline.readers.base import BaseDiskReader
 from datatrove.utils.typeshelper import StatHints
 
+from articlekit.errors import ErrorCode
 from articlekit.guard import DEFAULT_TIMEOUT, GuardPool
 from articlekit.options import DEFAULT_MAX_INPUT_BYTES
 from articlekit.warc import WarcPage, read_pages, render_page
@@ -43,7 +44,8 @@ METADATA_KEYS = ("title", "published", "authors", "language", "site")
 
 
 class ArticlekitWarcReader(BaseDiskReader):  # type: ignore[misc]
-    """The page records of WARC files, as documents whose text is the raw payload."""
+    """The page records of WARC files, as documents whose text is the raw payload; a
+    record with no payload at all is counted as `empty-input` in the reader's stats."""
 
     name = "🕷 articlekit WARC"
     _requires_dependencies: ClassVar[list[str]] = ["warcio"]
@@ -56,6 +58,9 @@ class ArticlekitWarcReader(BaseDiskReader):  # type: ignore[misc]
     def read_file(self, filepath: str) -> DocumentsPipeline:
         with self.data_folder.open(filepath, "rb") as stream:
             for index, page in enumerate(read_pages(stream, filepath)):
+                if not page.payload:  # counted by its code: datatrove would skip it unsaid
+                    self.stat_update(ErrorCode.EMPTY)
+                    continue
                 with self.track_time():
                     data = {
                         "text": page.payload.decode("utf-8", "surrogateescape"),
@@ -81,8 +86,12 @@ class ArticlekitExtractor(PipelineStep):  # type: ignore[misc]
         max_memory_mb: int | None = None,
         keep_article_json: bool = False,
         max_bytes: int = DEFAULT_MAX_INPUT_BYTES,
+        work: Callable[[WarcPage], str] = render_page,
     ) -> None:
+        """`work` is what each page runs through in the guard's child (a picklable
+        function returning the page's record as JSON); the default cleans it."""
         super().__init__()
+        self.work = work
         self.fmt = fmt
         self.timeout = timeout
         self.max_memory_mb = max_memory_mb
@@ -93,7 +102,7 @@ class ArticlekitExtractor(PipelineStep):  # type: ignore[misc]
         self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1
     ) -> Iterator[Document]:
         with GuardPool(
-            render_page, 1, timeout=self.timeout, max_memory_mb=self.max_memory_mb
+            self.work, 1, timeout=self.timeout, max_memory_mb=self.max_memory_mb
         ) as pool:
             for doc in data:
                 self.stat_update(StatHints.total)

@@ -22,7 +22,7 @@ from the executors, and articlekit installed there (the same `PYSPARK_PYTHON`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +32,16 @@ from articlekit.warc import WarcPage, iter_pages, render_page
 
 
 def clean_warc_paths(
-    paths: Iterable[Any], *, fmt: str = "md", timeout: float | None = DEFAULT_TIMEOUT
+    paths: Iterable[Any],
+    *,
+    fmt: str = "md",
+    timeout: float | None = DEFAULT_TIMEOUT,
+    work: Callable[[WarcPage], str] = render_page,
 ) -> Iterator[tuple[Any, ...]]:
     """`rdd.mapPartitions` over WARC paths (strings, or rows whose first field is one):
-    one record per page record, as a tuple in the order of `records.FIELDS`."""
-    with GuardPool(render_page, 1, timeout=timeout) as pool:
+    one record per page record, as a tuple in the order of `records.FIELDS`. (`work` is
+    what each page runs through in the guard's child; the default cleans it.)"""
+    with GuardPool(work, 1, timeout=timeout) as pool:
         for item in paths:
             path = Path(item if isinstance(item, str) else item[0])
             for page in iter_pages(path, fmt=fmt):
@@ -44,7 +49,11 @@ def clean_warc_paths(
 
 
 def clean_arrow_pages(
-    batches: Iterable[Any], *, fmt: str = "md", timeout: float | None = DEFAULT_TIMEOUT
+    batches: Iterable[Any],
+    *,
+    fmt: str = "md",
+    timeout: float | None = DEFAULT_TIMEOUT,
+    work: Callable[[WarcPage], str] = render_page,
 ) -> Iterator[Any]:
     """`DataFrame.mapInArrow` over Spark's `binaryFile` rows (`path`, `content`): one
     record batch out per batch in, with the columns of `records.FIELDS`."""
@@ -52,7 +61,7 @@ def clean_arrow_pages(
 
     from articlekit.records import arrow_schema
 
-    with GuardPool(render_page, 1, timeout=timeout) as pool:
+    with GuardPool(work, 1, timeout=timeout) as pool:
         for batch in batches:
             rows = batch.to_pylist()
             records = [
