@@ -158,7 +158,9 @@ class PageGuard(Generic[T, R]):
     def __enter__(self) -> PageGuard[T, R]:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is not None:  # stopped mid-page (Ctrl-C): the child's page is moot
+            self.kill()
         self.close()
 
     def _start(self) -> PageError | None:

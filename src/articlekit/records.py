@@ -41,9 +41,15 @@ SPARK_DDL = ", ".join(
 
 
 def article_record(
-    article: Article, *, fmt: str = "md", origin: dict[str, str | None] | None = None
+    article: Article,
+    *,
+    fmt: str = "md",
+    origin: dict[str, str | None] | None = None,
+    with_article: bool = True,
 ) -> dict[str, Any]:
-    """The record of a cleaned article; `origin` holds url, WARC id and date, source."""
+    """The record of a cleaned article; `origin` holds url, WARC id and date, source.
+    Without `with_article` the `article` column is left null (a runner that keeps only
+    the text and metadata need not build the JSON)."""
     from articlekit.export import render
 
     record: dict[str, Any] = dict.fromkeys(FIELD_NAMES)
@@ -56,7 +62,7 @@ def article_record(
         language=article.language,
         site=article.site,
         text=render(article, fmt),
-        article=article.to_json(indent=None),
+        article=article.to_json(indent=None) if with_article else None,
     )
     return record
 

@@ -46,6 +46,8 @@ class WarcPage:
     payload: bytes
     fmt: str = "md"
     max_bytes: int = DEFAULT_MAX_INPUT_BYTES
+    #: Whether the record carries the whole article JSON (datatrove keeps it on request).
+    with_article: bool = True
 
     def origin(self) -> dict[str, str | None]:
         return {
@@ -91,7 +93,10 @@ def render_page(page: WarcPage) -> str:
 
         raise InputTooLargeError(f"the record is larger than the limit of {page.max_bytes} bytes")
     article = clean(page.payload, url=page.url, options=Options(max_input_bytes=page.max_bytes))
-    return to_json_line(article_record(article, fmt=page.fmt, origin=page.origin()))
+    record = article_record(
+        article, fmt=page.fmt, origin=page.origin(), with_article=page.with_article
+    )
+    return to_json_line(record)
 
 
 def find_warcs(paths: tuple[Path, ...]) -> list[Path]:

@@ -35,7 +35,7 @@ from datatrove.pipeline.readers.base import BaseDiskReader
 from datatrove.utils.typeshelper import StatHints
 
 from articlekit.errors import ErrorCode
-from articlekit.guard import DEFAULT_TIMEOUT, GuardPool
+from articlekit.guard import DEFAULT_TIMEOUT, PageGuard
 from articlekit.options import DEFAULT_MAX_INPUT_BYTES
 from articlekit.warc import WarcPage, read_pages, render_page
 
@@ -101,13 +101,11 @@ class ArticlekitExtractor(PipelineStep):  # type: ignore[misc]
     def run(
         self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1
     ) -> Iterator[Document]:
-        with GuardPool(
-            self.work, 1, timeout=self.timeout, max_memory_mb=self.max_memory_mb
-        ) as pool:
+        with PageGuard(self.work, timeout=self.timeout, max_memory_mb=self.max_memory_mb) as guard:
             for doc in data:
                 self.stat_update(StatHints.total)
                 with self.track_time():
-                    outcome = pool.submit(self._page(doc)).result()
+                    outcome = guard.run(self._page(doc))
                 if outcome.error is not None:
                     self.stat_update(outcome.error.code)
                     self.stat_update(StatHints.dropped)
@@ -133,4 +131,5 @@ class ArticlekitExtractor(PipelineStep):  # type: ignore[misc]
             payload=doc.text.encode("utf-8", "surrogateescape"),
             fmt=self.fmt,
             max_bytes=self.max_bytes,
+            with_article=self.keep_article_json,
         )

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from articlekit.guard import DEFAULT_TIMEOUT, GuardPool
+from articlekit.guard import DEFAULT_TIMEOUT, PageGuard
 from articlekit.records import FIELD_NAMES, error_record
 from articlekit.warc import WarcPage, iter_pages, render_page
 
@@ -41,11 +41,11 @@ def clean_warc_paths(
     """`rdd.mapPartitions` over WARC paths (strings, or rows whose first field is one):
     one record per page record, as a tuple in the order of `records.FIELDS`. (`work` is
     what each page runs through in the guard's child; the default cleans it.)"""
-    with GuardPool(work, 1, timeout=timeout) as pool:
+    with PageGuard(work, timeout=timeout) as guard:
         for item in paths:
             path = Path(item if isinstance(item, str) else item[0])
             for page in iter_pages(path, fmt=fmt):
-                yield _as_tuple(_record(pool, page))
+                yield _as_tuple(_record(guard, page))
 
 
 def clean_arrow_pages(
@@ -61,12 +61,12 @@ def clean_arrow_pages(
 
     from articlekit.records import arrow_schema
 
-    with GuardPool(work, 1, timeout=timeout) as pool:
+    with PageGuard(work, timeout=timeout) as guard:
         for batch in batches:
             rows = batch.to_pylist()
             records = [
                 _record(
-                    pool,
+                    guard,
                     WarcPage(
                         url=None,
                         record_id=None,
@@ -81,8 +81,8 @@ def clean_arrow_pages(
             yield pa.RecordBatch.from_pylist(records, schema=arrow_schema())
 
 
-def _record(pool: GuardPool[WarcPage, str], page: WarcPage) -> dict[str, Any]:
-    outcome = pool.submit(page).result()
+def _record(guard: PageGuard[WarcPage, str], page: WarcPage) -> dict[str, Any]:
+    outcome = guard.run(page)
     if outcome.error is not None:
         return error_record(outcome.error.code, outcome.error.message, origin=page.origin())
     record: dict[str, Any] = json.loads(outcome.value or "{}")
