@@ -46,3 +46,41 @@ def test_a_date_in_a_related_list_is_not_the_article_date() -> None:
     article = clean(page)
     assert article.published is None
     assert "10/18/2004" not in article.to_text()
+
+
+PROSE = (
+    "<p>" + "The council voted on Tuesday to widen the road, and residents said so. " * 4 + "</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "date"),
+    [
+        # One tag, two vocabularies: `property` used to hide the `itemprop`.
+        ('<meta property="article:published" itemprop="datePublished dateCreated" '
+         'content="2019-11-19T11:00:09.000Z">', "", "2019-11-19"),
+        ('<meta name="pdate" content="20191119">', "", "2019-11-19"),
+        ('<meta name="apub:time" content="2019-9-7 21:30:50">', "", "2019-09-07"),
+        ("", '<time itemprop="datePublished" content="2017-01-18T23:00:00-0800">Jan 18</time>',
+         "2017-01-18"),
+        # The modification time is not the publication date; the meta tag is.
+        ('<meta property="article:published" content="2016-07-29T16:42:34-04:00">',
+         '<time itemprop="dateModified" datetime="2016-08-01T01:30:24-04:00">Aug 1</time>',
+         "2016-07-29"),
+        ('<link rel="canonical" href="https://news.example.com/2015/03/18/road-vote/">', "",
+         "2015-03-18"),
+    ],
+)  # fmt: skip
+def test_dates_from_every_place_markup_puts_them(head: str, body: str, date: str) -> None:
+    page = f"<html><head>{head}</head><body><article><h1>Road</h1>{body}{PROSE}</article></body></html>"
+    assert clean(page).published == date
+
+
+def test_a_blog_posts_date_printed_after_it() -> None:
+    lines = [
+        "某某的博客",
+        "一篇文章的标题",
+        *["这是正文的一段，足够长，读起来像文章，有逗号，也有句号。"] * 16,
+    ]
+    lines += ["作者:某某 阅读(16) 评论(5) 发表于:2005-07-31 12:30", "网友 | 2005-08-22 02:22"]
+    assert clean("\n".join(lines)).published == "2005-07-31"

@@ -19,11 +19,29 @@ from articlekit.model import Metadata
 from articlekit.textblocks import normalize_space
 from articlekit.vocab import TITLE_SEPARATOR_RE
 
+#: Meta keys (property, name or itemprop, lower-cased) that hold the publication date,
+#: most specific first; none of them a modification date.
 _DATE_KEYS = (
-    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
-    "publish_date", "publishdate", "dc.date.issued", "dc.date", "date", "sailthru.date",
-    "parsely-pub-date", "article.published", "published_time", "og:release_date",
+    "article:published_time", "og:published_time", "og:article:published_time",
+    "article:published", "datepublished", "pubdate", "publishdate", "publish_date",
+    "publish-date", "date_published", "publication_date", "publication-date",
+    "citation_publication_date", "citation_date", "prism.publicationdate",
+    "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date",
+    "date", "pdate", "sailthru.date", "parsely-pub-date", "article.published",
+    "article_date_original", "originalpublicationdate", "published_time", "published",
+    "displaydate", "release_date", "og:release_date", "datecreated",
 )  # fmt: skip
+#: Any other meta key that names a publication or creation date or time
+#: (`apub:time`, `cXenseParse:publishtime`), never a modification or expiry.
+_DATE_KEY_RE = re.compile(
+    r"(?=.*(?:pub|creat|issue))(?=.*(?:date|time))(?!.*(?:modif|updat|expir|edit))"
+)
+#: `20191119`, as some sites write a meta date.
+_COMPACT_DATE_RE = re.compile(r"^((?:19|20)\d\d)([01]\d)([0-3]\d)$")
+#: A date in a URL path: `/2019/11/19/`, `/2019-11-19-`, `/20191119/`.
+_URL_DATE_RE = re.compile(
+    r"/((?:19|20)\d\d)(?:/([01]?\d)/([0-3]?\d)|-([01]\d)-([0-3]\d)|([01]\d)([0-3]\d))(?=[/_.-]|$)"
+)
 _AUTHOR_KEYS = (
     "author",
     "article:author",
@@ -52,12 +70,13 @@ def page_metadata(tree: HtmlElement) -> Metadata:
     ld = list(_jsonld_objects(tree))
     title_tag = normalize_space(tree.findtext(".//title") or "")
     h1 = next((normalize_space(h.text_content()) for h in tree.iter("h1")), "")
+    url = _canonical(tree, metas)
     return Metadata(
         title=_title(metas, ld, title_tag, h1),
-        published=_published(metas, ld, tree),
+        published=_published(metas, ld, tree, url),
         authors=_authors(metas, ld),
         site=_first(metas, _SITE_KEYS) or _ld_value(ld, "publisher", "name"),
-        url=_canonical(tree, metas),
+        url=url,
     )
 
 
@@ -120,11 +139,39 @@ def _title(metas: dict[str, str], ld: list[dict[str, Any]], title_tag: str, h1: 
     return (strip_site_suffix(declared) if declared else None) or stripped or h1 or None
 
 
-def _published(metas: dict[str, str], ld: list[dict[str, Any]], tree: HtmlElement) -> str | None:
-    candidates = [metas[k] for k in _DATE_KEYS if k in metas]
+def _published(
+    metas: dict[str, str], ld: list[dict[str, Any]], tree: HtmlElement, url: str | None
+) -> str | None:
+    """The publication date from meta tags, JSON-LD, `itemprop="datePublished"` on any
+    element, `<time>`, then the canonical URL's path (`/2019/11/19/`)."""
+    candidates = [_expand_compact(metas[k]) for k in _DATE_KEYS if k in metas]
+    candidates += [value for key, value in metas.items() if _DATE_KEY_RE.match(key)]
     candidates.append(_ld_value(ld, "datePublished") or "")
-    candidates.extend(t.get("datetime") or "" for t in tree.iter("time"))
-    return find_date([c for c in candidates if c])
+    for element in tree.xpath("//*[@itemprop]"):
+        if "datepublished" in str(element.get("itemprop")).lower().split():
+            candidates.append(
+                element.get("content") or element.get("datetime") or element.text_content()
+            )
+    for time in tree.iter("time"):
+        if "datemodified" not in str(time.get("itemprop") or "").lower():
+            candidates.append(time.get("datetime") or time.get("content") or "")
+    found = find_date([c for c in candidates if c])
+    if found is None and url and (match := _URL_DATE_RE.search(url)):
+        year, *parts = (int(g) for g in match.groups() if g)
+        month, day = parts
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found = f"{year:04d}-{month:02d}-{day:02d}"
+    return found
+
+
+def _expand_compact(value: str) -> str:
+    """`20191119` → `2019-11-19`; any other value as it is.
+
+    >>> _expand_compact("20191119"), _expand_compact("2019-11-19T10:00")
+    ('2019-11-19', '2019-11-19T10:00')
+    """
+    match = _COMPACT_DATE_RE.match(value.strip())
+    return "-".join(match.groups()) if match else value
 
 
 def _authors(metas: dict[str, str], ld: list[dict[str, Any]]) -> tuple[str, ...]:
@@ -159,14 +206,16 @@ def _canonical(tree: HtmlElement, metas: dict[str, str]) -> str | None:
 
 
 def _meta_values(tree: HtmlElement) -> dict[str, str]:
+    """Each meta tag's content under every key it declares: one tag often carries
+    `property="article:published" itemprop="datePublished dateCreated"`."""
     values: dict[str, str] = {}
     for meta in tree.iter("meta"):
-        key = (
-            (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
-        )
         content = normalize_space(meta.get("content") or "")
-        if key and content and key not in values:
-            values[key] = content
+        if not content:
+            continue
+        for attribute in ("property", "name", "itemprop"):
+            for key in (meta.get(attribute) or "").lower().split():
+                values.setdefault(key, content)
     return values
 
 

@@ -44,6 +44,10 @@ META_WINDOW_BLOCKS = 12
 MAX_BYLINE_CHARS = 120
 _EN_NAME_SEPARATOR_RE = re.compile(r",|\band\b|&")
 _ZH_NAME_SEPARATOR_RE = re.compile(r"[\s、,，]+")
+#: Words that label a posting date (not an update), in the languages of the bench.
+_POSTED_RE = re.compile(
+    r"发表|發表|发布|發佈|發布|posted|published|publié|veröffentlicht|publicado", re.IGNORECASE
+)
 #: A bare place name in a metadata cluster: 2–6 CJK characters and nothing else.
 #: A headline ending in its comment or view count (`Week 12 power rankings (133)`) is an
 #: entry of a "most read" list, not the page's title; a year in brackets is not a count.
@@ -88,10 +92,13 @@ def extract_metadata(
     title = decisions[title_index].block.text if title_index is not None else None
     relabelled, site = _relabel_title_copies(decisions, title, title_index)
     window = _metadata_window(relabelled, body_start)
+    published = find_date([d.block.text for d in window])
+    if published is None:
+        published = find_date([d.block.text for d in _closing_metadata(relabelled)])
     return (
         Metadata(
             title=title,
-            published=find_date([d.block.text for d in window]),
+            published=published,
             location=_find_location(window),
             authors=_find_authors(window),
             site=site or _find_site(window),
@@ -326,6 +333,23 @@ def _metadata_window(decisions: Sequence[Decision], body_start: int) -> list[Dec
     return around + first_body
 
 
+def _closing_metadata(decisions: Sequence[Decision]) -> list[Decision]:
+    """The first metadata line just after the article's last body block, when it says
+    it is a posting date: where blogs print a post's date (`Posted on …`, `发表于 …`)
+    when nothing above the post has one. Only the first: the lines after it are often
+    the comments' own dates, and unlabelled dated lines there are other posts'."""
+    last_body = next((i for i in range(len(decisions) - 1, -1, -1) if decisions[i].is_body), None)
+    if last_body is None:
+        return []
+    for decision in decisions[last_body + 1 : last_body + 1 + META_WINDOW_BLOCKS]:
+        text = decision.block.text
+        if RELATED_RE.match(text) or COMMENT_HEADING_RE.match(text):
+            break
+        if decision.reason is Reason.METADATA:
+            return [decision] if _POSTED_RE.search(text) else []
+    return []
+
+
 def _find_location(window: Sequence[Decision]) -> str | None:
     for decision in window:
         if decision.reason is not Reason.METADATA:
@@ -359,6 +383,45 @@ def _find_site(window: Sequence[Decision]) -> str | None:
             if match := _SOURCE_RE.search(line):
                 return match.group("site")
     return None
+
+
+#: What a byline says before the names: `By`, `Written by`, `Von`/`Por`/`Par` (before a
+#: capitalised name), `作者：`, `文/`, `记者 `.
+_BYLINE_PREFIX_RE = re.compile(
+    r"^(?:(?:(?i:written|posted|reported|words|story|text|photos?)\s+)?(?i:by)\b[:\s]*"
+    r"|(?:Von|Por|Par|Door)\s+(?=[A-ZÀ-Þ])"
+    r"|(?:作者|撰文|撰稿|文|记者|記者|编辑|編輯|责编|責編)\s*[:：/|｜]\s*"
+    r"|(?:记者|記者)\s+)"
+)
+_NAMES_SEPARATOR_RE = re.compile(r"\s*(?:[,;，；、]|\band\b|\bund\b|\bet\b|\by\b)\s*")
+#: Initials after a comma belong to the surname before it (`Roe, J.`).
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.\s?)+")
+#: A name is shorter than this; a longer "author" is a sentence or a list of roles.
+MAX_AUTHOR_CHARS = 80
+
+
+def author_names(raw: Sequence[str]) -> tuple[str, ...]:
+    """Authors as people name them: the byline's `By`/`作者：`/`文/` dropped, several
+    names in one string split on commas, `、` and `and`, each name once.
+
+    >>> author_names(["By Jane Roe and John Doe", "jane roe"])
+    ('Jane Roe', 'John Doe')
+    >>> author_names(["作者：张三、李四", "Roe, J."])
+    ('张三', '李四', 'Roe, J.')
+    """
+    names: dict[str, str] = {}
+    for value in raw:
+        pieces: list[str] = []
+        for piece in _NAMES_SEPARATOR_RE.split(_BYLINE_PREFIX_RE.sub("", value.strip())):
+            piece = piece.strip(" \t·|｜:：-–—")
+            if pieces and _INITIALS_RE.fullmatch(piece):
+                pieces[-1] += f", {piece}"
+            elif piece:
+                pieces.append(piece)
+        for name in pieces:
+            if len(name) <= MAX_AUTHOR_CHARS and not _ADDRESS_RE.match(name):
+                names.setdefault(name.casefold(), name)
+    return tuple(names.values())
 
 
 def _find_authors(window: Sequence[Decision]) -> tuple[str, ...]:

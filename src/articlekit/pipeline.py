@@ -9,7 +9,7 @@ from articlekit.errors import NoArticleError
 from articlekit.features import page_features
 from articlekit.language import detect_language
 from articlekit.load import load
-from articlekit.metadata import extract_metadata
+from articlekit.metadata import author_names, extract_metadata
 from articlekit.model import Article, Decision, Metadata, Reason, Removed, Verdict, make_removed
 from articlekit.options import Options
 from articlekit.segment import segment
@@ -57,7 +57,7 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
         title=meta.title,
         published=meta.published,
         location=meta.location,
-        authors=meta.authors or segmented.bylines,
+        authors=author_names(meta.authors or segmented.bylines),
         site=meta.site,
         url=meta.url,
         language=detect_language(body),
