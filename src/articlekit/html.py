@@ -28,7 +28,8 @@ from lxml.html import (
 
 from articlekit.hidden import HiddenRules, hidden_by_page, hidden_inline, stylesheet_rules
 from articlekit.htmlmeta import page_metadata, title_as_printed
-from articlekit.model import Block, BlockKind, Metadata, Zone
+from articlekit.inlines import Mark, usable_href
+from articlekit.model import Block, BlockKind, InlineKind, Metadata, PendingSpans, Zone
 from articlekit.options import Options
 from articlekit.readable import MainContent, find_main_candidate
 from articlekit.textblocks import normalize_space
@@ -395,6 +396,12 @@ class _Walker:
         self._heading = 0
         self._quote = 0
         self._captions: list[HtmlElement] = []
+        #: Inline spans: marks between the pieces of the block being collected, the
+        #: elements whose span is open (it goes on into the next block when a block
+        #: tag interrupts it), and the spans of the list items collected so far.
+        self._marks: list[Mark] = []
+        self._span_elements: list[tuple[HtmlElement, InlineKind, str]] = []
+        self._item_pending: PendingSpans = ()
 
     def walk(self, root: HtmlElement) -> None:
         walker = etree.iterwalk(root, events=("start", "end"))
@@ -453,11 +460,26 @@ class _Walker:
                 self._captions.append(element)
         elif tag == "a" and element not in self.broken_links:
             self._in_link += 1
+            href = usable_href(element.get("href"))
+            if href is not None:
+                self._open_span(element, InlineKind.LINK, href)
         elif tag in _STRONG_TAGS:
             self._in_strong += 1
+            self._open_span(element, InlineKind.STRONG)
+        elif tag in _INLINE_KINDS:
+            self._open_span(element, _INLINE_KINDS[tag])
         if element.text:
             self._add(element.text)
         return False
+
+    def _open_span(self, element: HtmlElement, kind: InlineKind, href: str = "") -> None:
+        self._span_elements.append((element, kind, href))
+        self._marks.append((len(self._text), True, kind, href))
+
+    def _close_span(self, element: HtmlElement) -> None:
+        if self._span_elements and self._span_elements[-1][0] is element:
+            _, kind, href = self._span_elements.pop()
+            self._marks.append((len(self._text), False, kind, href))
 
     def _end(self, element: HtmlElement, tag: str, *, skipped: bool = False) -> None:
         if not skipped:
@@ -477,6 +499,7 @@ class _Walker:
                 self._in_link -= 1
             elif tag in _STRONG_TAGS:
                 self._in_strong -= 1
+            self._close_span(element)
         if element in self.main:
             self._flush()
             self._in_main -= 1
@@ -509,34 +532,57 @@ class _Walker:
         # Every block tag flushes; most flushes find nothing collected, or only the
         # whitespace between tags, and return before normalising it.
         if not self._text:
+            self._marks = self._reopened_spans()
             return
-        collected = "".join(self._text)
+        pieces, marks = self._text, self._marks
+        collected = "".join(pieces)
         links, strong = self._link_chars, self._strong_chars
         self._text, self._link_chars, self._strong_chars = [], 0, 0
+        self._marks = self._reopened_spans()
         if collected.isspace():
             return
         text = normalize_space(collected)
         if not text:
             return
+        pending: PendingSpans = ((tuple(pieces), tuple(marks)),) if marks else ()
         if self._list_depth > self._list_base:
             self._items.append(text)
+            self._item_pending += pending or (((text,), ()),)
             self._list_links += links
         elif self._heading and not line_break:
             self._emit(
-                BlockKind.HEADING, text, f"h{self._heading}", level=self._heading, links=links
+                BlockKind.HEADING,
+                text,
+                f"h{self._heading}",
+                level=self._heading,
+                links=links,
+                pending=pending,
             )
         elif self._quote:
-            self._emit(BlockKind.QUOTE, text, "blockquote", links=links)
+            self._emit(BlockKind.QUOTE, text, "blockquote", links=links, pending=pending)
         else:
             bold = strong >= len(text) - text.count(" ")
             tag = "figcaption" if self._captions else "strong" if bold else "p"
-            self._emit(BlockKind.PARAGRAPH, text, tag, links=links)
+            self._emit(BlockKind.PARAGRAPH, text, tag, links=links, pending=pending)
+
+    def _reopened_spans(self) -> list[Mark]:
+        """The spans still open, as opening marks of the next block."""
+        if not self._span_elements:  # nearly every flush
+            return []
+        return [(0, True, kind, href) for _, kind, href in self._span_elements]
 
     def _emit_list(self) -> None:
         if self._items:
             items = tuple(self._items)
-            self._emit(BlockKind.LIST, "\n".join(items), "ul", items=items, links=self._list_links)
-        self._items, self._list_links = [], 0
+            self._emit(
+                BlockKind.LIST,
+                "\n".join(items),
+                "ul",
+                items=items,
+                links=self._list_links,
+                pending=self._item_pending if any(m for _, m in self._item_pending) else (),
+            )
+        self._items, self._item_pending, self._list_links = [], (), 0
 
     def _image(self, element: HtmlElement) -> None:
         if not self.keep_images or self._list_depth > self._list_base:
@@ -559,6 +605,7 @@ class _Walker:
         items: tuple[str, ...] = (),
         rows: tuple[tuple[str, ...], ...] = (),
         src: str = "",
+        pending: PendingSpans = (),
     ) -> None:
         zone = Zone.MAIN if self._in_main else Zone.UNLIKELY if self._in_unlikely else Zone.OTHER
         self.blocks.append(
@@ -573,11 +620,22 @@ class _Walker:
                 link_chars=links,
                 tag=tag,
                 zone=zone,
+                pending=pending,
             )
         )
 
 
 _STRONG_TAGS = frozenset({"b", "strong"})
+#: Inline tags whose words Markdown can set apart too (strong ones are counted above).
+_INLINE_KINDS = {
+    "em": InlineKind.EMPHASIS,
+    "i": InlineKind.EMPHASIS,
+    "cite": InlineKind.EMPHASIS,
+    "code": InlineKind.CODE,
+    "kbd": InlineKind.CODE,
+    "samp": InlineKind.CODE,
+    "tt": InlineKind.CODE,
+}
 
 
 def _is_data_table(table: HtmlElement) -> bool:

@@ -70,12 +70,45 @@ class Reason(StrEnum):
     DISPLACED = "outside the main content (second opinion)"
 
 
+class InlineKind(StrEnum):
+    LINK = "link"
+    STRONG = "strong"
+    EMPHASIS = "emphasis"
+    CODE = "code"
+
+
+class Inline(NamedTuple):
+    """A span of a block's `text` the page set apart: a link (with its `href` as the
+    page wrote it), strong or emphasised words, inline code. `start`/`end` index the
+    block's `text` (for a list, its items joined by newlines); spans nest, never cross."""
+
+    kind: InlineKind
+    start: int
+    end: int
+    href: str = ""
+
+
+#: `(piece index, opens, kind, href)`: a span opening or closing before that piece of
+#: a block's text as the HTML walker collected it.
+SpanMark = tuple[int, bool, InlineKind, str]
+#: The pieces and marks of a block's text (one entry per list item), kept until the
+#: block is known to be part of the article: most blocks with links are menus, and
+#: finding the spans of every one of them cost 10 % of the time of a page.
+PendingSpans = tuple[tuple[tuple[str, ...], tuple[SpanMark, ...]], ...]
+
+
+def shift_inlines(inlines: tuple[Inline, ...], by: int) -> tuple[Inline, ...]:
+    """The spans of a text that now starts `by` characters later."""
+    return tuple(span._replace(start=span.start + by, end=span.end + by) for span in inlines)
+
+
 class Block(NamedTuple):
     """One unit of page content, with its position in the source.
 
     `link_chars` counts characters inside links (HTML only); `level` is a heading level;
     `tag` is the HTML element the block came from (`p`, `h2`, `figcaption`, …), `strong`
-    for a paragraph printed wholly in bold.
+    for a paragraph printed wholly in bold; `inlines` are its links and emphasis (HTML),
+    found from `pending` once the block is kept (`articlekit.inlines.with_inlines`).
     """
 
     kind: BlockKind
@@ -88,6 +121,8 @@ class Block(NamedTuple):
     link_chars: int = 0
     tag: str = ""
     zone: Zone = Zone.NONE
+    inlines: tuple[Inline, ...] = ()
+    pending: PendingSpans = ()
 
 
 class Decision(NamedTuple):

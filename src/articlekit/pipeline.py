@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from articlekit.classify import classify_page
 from articlekit.errors import NoArticleError
 from articlekit.features import page_features
+from articlekit.inlines import with_inlines
 from articlekit.language import detect_language
 from articlekit.load import load
 from articlekit.metadata import author_names, extract_metadata
@@ -45,7 +46,7 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
         decisions, note = second_opinion(blocks, features, judgements, decisions)
     text_meta, decisions = extract_metadata(decisions, page_meta.title)
     kept = [index for index, decision in enumerate(decisions) if decision.verdict is Verdict.BODY]
-    body = [blocks[index] for index in kept]
+    body = [with_inlines(blocks[index]) for index in kept]
     if sum(len(b.text) for b in body) < options.min_body_chars:
         raise NoArticleError("no article text found")
     meta = _merge(page_meta, text_meta, url or options.url)

@@ -17,7 +17,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from articlekit.model import Block, BlockKind
+from articlekit.inlines import with_inlines
+from articlekit.model import Block, BlockKind, shift_inlines
 from articlekit.vocab import NON_SPEAKER_LABELS, ROLE_LABELS, SPEAKER_LABEL_LINE_RE
 
 #: Labels looked at per page; a page with more "speakers" is not an interview anyone
@@ -160,8 +161,15 @@ def join_label_lines(blocks: Sequence[Block]) -> list[Block]:
             and match.group("label") not in NON_SPEAKER_LABELS
             and (counts[match.group("label")] >= 2 or match.group("label") in ROLE_LABELS)
         ):
-            text = f"{match.group('label')}{match.group('colon')} {following.text}"
-            joined.append(following._replace(text=text, position=block.position))
+            prefix = f"{match.group('label')}{match.group('colon')} "
+            following = with_inlines(following)
+            joined.append(
+                following._replace(
+                    text=prefix + following.text,
+                    position=block.position,
+                    inlines=shift_inlines(following.inlines, len(prefix)),
+                )
+            )
             skip = True
         else:
             joined.append(block)

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Literal, Protocol, get_args
 from articlekit.errors import ConversionError
 
 if TYPE_CHECKING:
-    from articlekit.model import Article, Block, Section
+    from articlekit.model import Article, Block, Inline, Section
 
 Target = Literal["zh-Hant", "zh-TW", "zh-HK", "zh-Hans"]
 TARGETS: tuple[str, ...] = get_args(Target)
@@ -279,11 +279,41 @@ def _convert_block(block: Block, text: TextConverter) -> Block:
 
     if block.kind is BlockKind.CODE:
         return block
+    if block.inlines:
+        converted, inlines = _convert_with_spans(block.text, block.inlines, text)
+        items = tuple(converted.split("\n")) if block.kind is BlockKind.LIST else block.items
+        return block._replace(text=converted, items=items, inlines=inlines)
     return block._replace(
         text=text(block.text),
         items=tuple(text(i) for i in block.items),
         rows=tuple(tuple(text(c) for c in row) for row in block.rows),
     )
+
+
+def _convert_with_spans(
+    value: str, inlines: tuple[Inline, ...], text: TextConverter
+) -> tuple[str, tuple[Inline, ...]]:
+    """The text converted piece by piece between span edges (a phrase may change
+    length: 鼠标 → 滑鼠 does not, U盘 → 隨身碟 does), and the spans moved with it.
+    Inline code is left as it is, like a code block."""
+    from itertools import pairwise
+
+    from articlekit.model import InlineKind
+
+    edges = sorted({0, len(value), *(e for s in inlines for e in (s.start, s.end))})
+    code = [(s.start, s.end) for s in inlines if s.kind is InlineKind.CODE]
+    moved: dict[int, int] = {}
+    parts: list[str] = []
+    length = 0
+    for start, end in pairwise(edges):
+        moved[start] = length
+        piece = value[start:end]
+        inside_code = any(a <= start and end <= b for a, b in code)
+        parts.append(piece if inside_code else text(piece))
+        length += len(parts[-1])
+    moved[len(value)] = length
+    spans = tuple(s._replace(start=moved[s.start], end=moved[s.end]) for s in inlines)
+    return "".join(parts), spans
 
 
 def _maybe(fn: TextConverter, value: str | None) -> str | None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+from urllib.parse import urljoin
 
-from articlekit.model import Article, Block, BlockKind, Section
+from articlekit.model import Article, Block, BlockKind, Inline, InlineKind, Section
 
 SCHEMA_ID = "articlekit/article@1"
 
@@ -24,7 +26,7 @@ def article_to_dict(article: Article, *, explain: bool = False) -> dict[str, Any
         "site": article.site,
         "url": article.url,
         "language": article.language,
-        "sections": [_section(s) for s in article.sections],
+        "sections": [_section(s, article.url) for s in article.sections],
     }
     if article.speaker_aliases:  # optional: only interviews whose speakers are named in full
         data["speaker_aliases"] = dict(article.speaker_aliases)
@@ -47,7 +49,7 @@ def json_schema() -> dict[str, Any]:
     return schema
 
 
-def _section(section: Section) -> dict[str, Any]:
+def _section(section: Section, base: str | None) -> dict[str, Any]:
     if section.kind == "qa":
         return {
             "kind": "qa",
@@ -57,11 +59,20 @@ def _section(section: Section) -> dict[str, Any]:
     return {
         "kind": "lecture",
         "heading": section.heading,
-        "blocks": [_block(b) for b in section.blocks],
+        "blocks": [_block(b, base) for b in section.blocks],
     }
 
 
-def _block(block: Block) -> dict[str, Any]:
+def _block(block: Block, base: str | None) -> dict[str, Any]:
+    data = _block_fields(block)
+    if block.inlines and block.kind is BlockKind.LIST:
+        data["inlines"] = _item_inlines(block, base)
+    elif block.inlines and "text" in data:
+        data["inlines"] = [_inline(span, base) for span in block.inlines]
+    return data
+
+
+def _block_fields(block: Block) -> dict[str, Any]:
     if block.kind is BlockKind.LIST:
         return {"type": "list", "items": list(block.items)}
     if block.kind in (BlockKind.QUOTE, BlockKind.CODE):
@@ -71,3 +82,30 @@ def _block(block: Block) -> dict[str, Any]:
     if block.kind is BlockKind.TABLE:
         return {"type": "table", "rows": [list(r) for r in block.rows]}
     return {"type": "paragraph", "text": block.text}
+
+
+def _inline(span: Inline, base: str | None, shift: int = 0) -> dict[str, Any]:
+    """One span: offsets in code points of the block's (or item's) `text`; a link's
+    `href` resolved against the article's URL."""
+    data: dict[str, Any] = {
+        "type": span.kind.value,
+        "start": span.start - shift,
+        "end": span.end - shift,
+    }
+    if span.kind is InlineKind.LINK:
+        data["href"] = urljoin(base, span.href) if base else span.href
+    return data
+
+
+def _item_inlines(block: Block, base: str | None) -> list[list[dict[str, Any]]]:
+    """A list's spans, item by item (the block holds them as offsets of its items
+    joined by newlines)."""
+    per_item: list[list[dict[str, Any]]] = [[] for _ in block.items]
+    starts, offset = [], 0
+    for item in block.items:
+        starts.append(offset)
+        offset += len(item) + 1
+    for span in block.inlines:
+        index = bisect_right(starts, span.start) - 1
+        per_item[index].append(_inline(span, base, starts[index]))
+    return per_item

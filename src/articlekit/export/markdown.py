@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import quote
+import unicodedata
+from urllib.parse import quote, urljoin
 
-from articlekit.model import Article, Block, BlockKind, Section
+from articlekit.model import Article, Block, BlockKind, Inline, InlineKind, Section
 from articlekit.vocab import CJK_RUN_RE
 
 #: Line starts that Markdown would read as syntax. The indentation is horizontal space
@@ -31,7 +32,7 @@ def article_to_markdown(article: Article) -> str:
     parts = [_front_matter(article)]
     if article.title:
         parts.append(f"# {escape_markdown(article.title)}")
-    parts.extend(_section(s) for s in article.sections)
+    parts.extend(_section(s, article.url) for s in article.sections)
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
@@ -87,9 +88,9 @@ def _front_matter(article: Article) -> str:
     return "---\n" + "\n".join(lines) + "\n---"
 
 
-def _section(section: Section) -> str:
+def _section(section: Section, base: str | None) -> str:
     parts = [f"## {escape_markdown(section.heading)}"] if section.heading else []
-    parts.extend(_block(b) for b in section.blocks)
+    parts.extend(_block(b, base) for b in section.blocks)
     for turn in section.turns:
         speaker = escape_markdown(turn.speaker)
         # A Chinese label takes the full-width colon (`**问：**`), as the page printed it.
@@ -98,10 +99,16 @@ def _section(section: Section) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def _block(block: Block) -> str:
+def _block(block: Block, base: str | None) -> str:
     if block.kind is BlockKind.LIST:
-        return "\n".join(f"- {escape_markdown(item)}" for item in block.items)
+        if block.inlines:
+            items = inline_markdown(block.text, block.inlines, base).split("\n")
+        else:
+            items = [escape_markdown(item) for item in block.items]
+        return "\n".join(f"- {item}" for item in items)
     if block.kind is BlockKind.QUOTE:
+        if block.inlines:
+            return "> " + inline_markdown(block.text, block.inlines, base)
         return "\n".join(
             f"> {escape_markdown(line)}" if line else ">" for line in block.text.split("\n")
         )
@@ -113,7 +120,7 @@ def _block(block: Block) -> str:
         return f"![{alt}]({url})" if url else ""
     if block.kind is BlockKind.TABLE:
         return _table(block.rows)
-    return escape_markdown(block.text)
+    return inline_markdown(block.text, block.inlines, base)
 
 
 def _table(rows: tuple[tuple[str, ...], ...]) -> str:
@@ -130,3 +137,89 @@ def _table(rows: tuple[tuple[str, ...], ...]) -> str:
     lines = ["| " + " | ".join(cell(c) for c in row) + " |" for row in (header, *rows[1:])]
     lines.insert(1, "|" + " --- |" * width)
     return "\n".join(lines)
+
+
+def inline_markdown(text: str, inlines: tuple[Inline, ...], base: str | None = None) -> str:
+    """The text with its spans in CommonMark: `[words](url)` (resolved against `base`),
+    `**strong**`, `*emphasis*`, `` `code` ``; everything else escaped as always.
+
+    A strong or emphasised span whose delimiters CommonMark would not read as such (a
+    span starting or ending in punctuation next to a letter: `**“Yes,”**she said`)
+    keeps its words and loses the stars, rather than printing them.
+
+    >>> from articlekit.model import Inline, InlineKind
+    >>> inline_markdown("See the report, *now*.", (
+    ...     Inline(InlineKind.LINK, 4, 14, "/r.html"), Inline(InlineKind.STRONG, 8, 14)),
+    ...     "https://example.com/news/")
+    'See [the **report**](https://example.com/r.html), \\\\*now\\\\*.'
+    """
+    if not inlines:
+        return escape_markdown(text)
+    return _render(text, sorted(inlines, key=lambda s: (s.start, -s.end)), 0, len(text), base)
+
+
+def _render(text: str, spans: list[Inline], start: int, end: int, base: str | None) -> str:
+    """Text[start:end] with the spans that lie inside it (outer ones first)."""
+    out: list[str] = []
+    at = start
+    index = 0
+    while index < len(spans):
+        span = spans[index]
+        # Sorted outer first, a span's inner spans follow it (spans nest: each is taken
+        # once per level, so a page of many spans costs its nesting depth, not n²).
+        following = index + 1
+        while following < len(spans) and spans[following].start < span.end:
+            following += 1
+        inner = spans[index + 1 : following]
+        index = following
+        if span.start < at or span.end > end:  # crosses another span: its words only
+            continue
+        out.append(escape_markdown(text[at : span.start]))
+        out.append(_span(text, span, inner, base))
+        at = span.end
+    out.append(escape_markdown(text[at:end]))
+    return "".join(out)
+
+
+def _span(text: str, span: Inline, inner: list[Inline], base: str | None) -> str:
+    words = text[span.start : span.end]
+    if span.kind is InlineKind.CODE:
+        return _code_span(words)
+    rendered = _render(text, inner, span.start, span.end, base)
+    if span.kind is InlineKind.LINK:
+        url = safe_url(_resolve(span.href, base))
+        return f"[{rendered}]({url})" if url and "\n" not in rendered else rendered
+    before = text[span.start - 1] if span.start > 0 else " "
+    after = text[span.end] if span.end < len(text) else " "
+    if not _delimits(before, rendered, after):
+        return rendered
+    stars = "**" if span.kind is InlineKind.STRONG else "*"
+    return f"{stars}{rendered}{stars}"
+
+
+def _delimits(before: str, inside: str, after: str) -> bool:
+    """Whether `*` runs around `inside` open and close emphasis (CommonMark's flanking
+    rules: the opening run must be left-flanking, the closing one right-flanking)."""
+    first, last = inside[0], inside[-1]
+    if first.isspace() or last.isspace() or "\n" in inside:
+        return False
+    opens = not _is_punctuation(first) or before.isspace() or _is_punctuation(before)
+    closes = not _is_punctuation(last) or after.isspace() or _is_punctuation(after)
+    return opens and closes
+
+
+def _is_punctuation(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
+
+
+def _code_span(words: str) -> str:
+    """Backticks one longer than any run inside, padded when the code starts or ends
+    with a backtick."""
+    longest = max((len(run) for run in _BACKTICKS_RE.findall(words)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if words.startswith("`") or words.endswith("`") else ""
+    return f"{fence}{pad}{words}{pad}{fence}"
+
+
+def _resolve(href: str, base: str | None) -> str:
+    return urljoin(base, href) if base else href
