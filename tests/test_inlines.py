@@ -136,3 +136,55 @@ def test_normalising_a_block_at_once_equals_piece_by_piece(pieces: list[str]) ->
 
     assert _normalised(pieces) == _normalised_piecewise(pieces)
     assert _normalised(pieces)[0] == normalize_space("".join(pieces))
+
+
+@pytest.mark.parametrize(
+    ("markup", "language"),
+    [
+        ('<pre><code class="hljs language-python">print(1)</code></pre>', "python"),
+        ('<pre class="lang-js"><code>print(1)</code></pre>', "js"),
+        ('<div class="highlight-source-rust"><pre data-lang="rust">print(1)</pre></div>', "rust"),
+        ('<pre class="brush: sql;">print(1)</pre>', "sql"),
+        ("<pre><code>print(1)</code></pre>", ""),
+        ('<pre><code class="language-`x">print(1)</code></pre>', ""),
+    ],
+)
+def test_a_code_blocks_language_goes_on_its_fence(markup: str, language: str) -> None:
+    page = f"<html><body><article><h1>T</h1>{FILLER}{markup}{FILLER}</article></body></html>"
+    article = clean(page)
+    assert f"```{language}\nprint(1)\n```" in article.to_markdown()
+    code = next(b for b in article.to_dict()["sections"][0]["blocks"] if b["type"] == "code")
+    assert code.get("language", "") == language
+    jsonschema.validate(article.to_dict(), json_schema())
+    html = _html(article.to_markdown())
+    assert (f'<code class="language-{language}">' if language else "<pre><code>") in html
+
+
+def test_ordered_and_nested_lists_keep_their_numbers_and_depth() -> None:
+    page = (
+        f"<html><body><article><h1>T</h1>{FILLER}<ol start='3'><li>Third step"
+        "<ul><li>a detail</li><li>another <a href='https://example.org/d'>detail</a></li></ul>"
+        f"</li><li>Fourth step</li></ol>{FILLER}</article></body></html>"
+    )
+    article = clean(page)
+    html = _html(article.to_markdown())
+    assert '<ol start="3">' in html and html.count("<li>") == 4
+    assert "<ul>\n<li>a detail</li>" in html and "<li>Fourth step</li>" in html
+    listing = next(b for b in article.to_dict()["sections"][0]["blocks"] if b["type"] == "list")
+    assert listing["levels"] == [0, 1, 1, 0] and listing["numbers"] == [3, 0, 0, 4]
+    jsonschema.validate(article.to_dict(), json_schema())
+
+
+def test_a_figure_is_an_image_with_its_caption() -> None:
+    page = (
+        f"<html><body><article><h1>T</h1>{FILLER}<figure><img src='/p.jpg' alt='A road'>"
+        f"<figcaption>The road, widened.</figcaption></figure>{FILLER}</article></body></html>"
+    )
+    article = clean(page, url="https://news.example.com/city/road.html")
+    html = _html(article.to_markdown())
+    assert '<img src="https://news.example.com/p.jpg" alt="A road" /><br />' in html
+    assert "<em>The road, widened.</em>" in html
+    image = next(b for b in article.to_dict()["sections"][0]["blocks"] if b["type"] == "image")
+    assert image["caption"] == "The road, widened."
+    assert "The road, widened." not in article.to_text()  # a caption is not body text
+    jsonschema.validate(article.to_dict(), json_schema())

@@ -28,7 +28,7 @@ from lxml.html import (
 
 from articlekit.hidden import HiddenRules, hidden_by_page, hidden_inline, stylesheet_rules
 from articlekit.htmlmeta import page_metadata, title_as_printed
-from articlekit.inlines import Mark, usable_href
+from articlekit.inlines import Mark
 from articlekit.model import Block, BlockKind, InlineKind, Metadata, PendingSpans, Zone
 from articlekit.options import Options
 from articlekit.readable import MainContent, find_main_candidate
@@ -385,6 +385,11 @@ class _Walker:
         self._in_main = 0
         self._in_unlikely = 0
         self._list_depth = 0
+        #: Each open list: whether it is numbered, and the number of its next item.
+        self._lists: list[list[int]] = []
+        #: The number of the `<li>` being collected, until its first text is taken.
+        self._item_number = 0
+        self._item_marks: list[tuple[int, int]] = []
         self._items: list[str] = []
         #: Elements inside a list whose text is blocks of its own, with the list depth
         #: at which each opened: only lists opened inside them make list items there.
@@ -436,7 +441,8 @@ class _Walker:
             self._in_unlikely += 1
         if tag == "pre":
             self._flush()
-            self._emit(BlockKind.CODE, element.text_content().strip("\n"), tag)
+            code = element.text_content().strip("\n")
+            self._emit(BlockKind.CODE, code, tag, code_language=code_language(element))
             return True
         if tag == "table" and _is_data_table(element):
             self._flush()
@@ -451,6 +457,11 @@ class _Walker:
             self._flush()
             if tag in ("ul", "ol", "dl"):
                 self._list_depth += 1
+                self._lists.append([tag == "ol", _list_start(element)])
+            elif tag == "li" and self._lists:
+                ordered, number = self._lists[-1]
+                self._item_number = number if ordered else 0
+                self._lists[-1][1] = number + 1
             elif tag in _HEADINGS:
                 self._heading = _HEADINGS[tag]
             elif tag == "blockquote":
@@ -460,9 +471,8 @@ class _Walker:
                 self._captions.append(element)
         elif tag == "a" and element not in self.broken_links:
             self._in_link += 1
-            href = usable_href(element.get("href"))
-            if href is not None:
-                self._open_span(element, InlineKind.LINK, href)
+            # The address is judged (`usable_href`) only if the block is kept.
+            self._open_span(element, InlineKind.LINK, element.get("href") or "")
         elif tag in _STRONG_TAGS:
             self._in_strong += 1
             self._open_span(element, InlineKind.STRONG)
@@ -476,17 +486,14 @@ class _Walker:
         self._span_elements.append((element, kind, href))
         self._marks.append((len(self._text), True, kind, href))
 
-    def _close_span(self, element: HtmlElement) -> None:
-        if self._span_elements and self._span_elements[-1][0] is element:
-            _, kind, href = self._span_elements.pop()
-            self._marks.append((len(self._text), False, kind, href))
-
     def _end(self, element: HtmlElement, tag: str, *, skipped: bool = False) -> None:
         if not skipped:
             if tag in _BLOCK_TAGS:
                 self._flush()
                 if tag in ("ul", "ol", "dl"):
                     self._list_depth -= 1
+                    if self._lists:
+                        self._lists.pop()
                     if self._list_depth == self._list_base:
                         self._emit_list()
                 elif tag in _HEADINGS:
@@ -499,7 +506,9 @@ class _Walker:
                 self._in_link -= 1
             elif tag in _STRONG_TAGS:
                 self._in_strong -= 1
-            self._close_span(element)
+            if self._span_elements and self._span_elements[-1][0] is element:
+                _, kind, href = self._span_elements.pop()
+                self._marks.append((len(self._text), False, kind, href))
         if element in self.main:
             self._flush()
             self._in_main -= 1
@@ -547,6 +556,9 @@ class _Walker:
         pending: PendingSpans = ((tuple(pieces), tuple(marks)),) if marks else ()
         if self._list_depth > self._list_base:
             self._items.append(text)
+            depth = self._list_depth - self._list_base - 1
+            self._item_marks.append((depth, self._item_number))
+            self._item_number = 0  # more text in the same item continues it as a bullet
             self._item_pending += pending or (((text,), ()),)
             self._list_links += links
         elif self._heading and not line_break:
@@ -574,6 +586,7 @@ class _Walker:
     def _emit_list(self) -> None:
         if self._items:
             items = tuple(self._items)
+            marks = tuple(self._item_marks) if any(d or n for d, n in self._item_marks) else ()
             self._emit(
                 BlockKind.LIST,
                 "\n".join(items),
@@ -581,8 +594,10 @@ class _Walker:
                 items=items,
                 links=self._list_links,
                 pending=self._item_pending if any(m for _, m in self._item_pending) else (),
+                item_marks=marks,
             )
         self._items, self._item_pending, self._list_links = [], (), 0
+        self._item_marks = []
 
     def _image(self, element: HtmlElement) -> None:
         if not self.keep_images or self._list_depth > self._list_base:
@@ -606,6 +621,8 @@ class _Walker:
         rows: tuple[tuple[str, ...], ...] = (),
         src: str = "",
         pending: PendingSpans = (),
+        code_language: str = "",
+        item_marks: tuple[tuple[int, int], ...] = (),
     ) -> None:
         zone = Zone.MAIN if self._in_main else Zone.UNLIKELY if self._in_unlikely else Zone.OTHER
         self.blocks.append(
@@ -621,11 +638,45 @@ class _Walker:
                 tag=tag,
                 zone=zone,
                 pending=pending,
+                code_language=code_language,
+                item_marks=item_marks,
             )
         )
 
 
 _STRONG_TAGS = frozenset({"b", "strong"})
+#: How markup names a code block's language: `language-x` (HTML's own convention,
+#: CommonMark renderers, Prism, highlight.js), `lang-x`, `highlight-source-x` (GitHub),
+#: `brush: x` (SyntaxHighlighter).
+_CODE_CLASS_RE = re.compile(
+    r"(?:^|\s)(?:language-|lang-|highlight-source-|brush:\s*)([A-Za-z0-9_+#.-]{1,30})(?=\s|;|$)"
+)
+_CODE_NAME_RE = re.compile(r"[A-Za-z0-9_+#.-]{1,30}")
+
+
+def _list_start(element: HtmlElement) -> int:
+    """The number of an ordered list's first item (`<ol start="3">`), 1 by default."""
+    start = (element.get("start") or "").strip()
+    return int(start) if start.isdigit() and len(start) < 9 else 1
+
+
+def code_language(pre: HtmlElement) -> str:
+    """The language a `<pre>` (or the `<code>` in it) declares, or "".
+
+    >>> from lxml.html import fragment_fromstring
+    >>> code_language(fragment_fromstring('<pre><code class="hljs language-python">x</code></pre>'))
+    'python'
+    """
+    for element in (pre, *pre.iterchildren("code")):
+        for value in (element.get("data-lang"), element.get("data-language")):
+            name = str(value or "").strip()
+            if _CODE_NAME_RE.fullmatch(name):
+                return name.lower()
+        if match := _CODE_CLASS_RE.search(element.get("class") or ""):
+            return match.group(1).lower()
+    return ""
+
+
 #: Inline tags whose words Markdown can set apart too (strong ones are counted above).
 _INLINE_KINDS = {
     "em": InlineKind.EMPHASIS,

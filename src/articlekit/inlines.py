@@ -84,7 +84,20 @@ def text_with_spans(pieces: Sequence[str], marks: Sequence[Mark]) -> tuple[str, 
                 spans.append(Inline(kind, start, at, href))
                 break
     spans += [Inline(kind, start, len(text), href) for kind, href, start in open_spans]
-    return text, _trimmed(text, spans)
+    return text, _trimmed(text, _usable(spans))
+
+
+def _usable(spans: list[Inline]) -> list[Inline]:
+    """The spans, each link with its address as `usable_href` keeps it, or gone."""
+    kept = []
+    for span in spans:
+        if span.kind is InlineKind.LINK:
+            href = usable_href(span.href)
+            if href is None:
+                continue
+            span = span._replace(href=href)
+        kept.append(span)
+    return kept
 
 
 def _normalised(pieces: Sequence[str]) -> tuple[str, list[int]]:

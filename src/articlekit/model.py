@@ -123,6 +123,13 @@ class Block(NamedTuple):
     zone: Zone = Zone.NONE
     inlines: tuple[Inline, ...] = ()
     pending: PendingSpans = ()
+    #: A code block's language, as the page's markup names it (`language-python`).
+    code_language: str = ""
+    #: A list's items as the page nested and numbered them: (depth from 0, number in an
+    #: ordered list or 0 for a bullet) per item; empty for a flat bulleted list.
+    item_marks: tuple[tuple[int, int], ...] = ()
+    #: An image's caption: the caption line the page printed right after it.
+    caption: str = ""
 
 
 class Decision(NamedTuple):

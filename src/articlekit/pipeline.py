@@ -11,7 +11,17 @@ from articlekit.inlines import with_inlines
 from articlekit.language import detect_language
 from articlekit.load import load
 from articlekit.metadata import author_names, extract_metadata
-from articlekit.model import Article, Decision, Metadata, Reason, Removed, Verdict, make_removed
+from articlekit.model import (
+    Article,
+    Block,
+    BlockKind,
+    Decision,
+    Metadata,
+    Reason,
+    Removed,
+    Verdict,
+    make_removed,
+)
 from articlekit.options import Options
 from articlekit.segment import segment
 from articlekit.speakers import join_label_lines
@@ -46,7 +56,7 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
         decisions, note = second_opinion(blocks, features, judgements, decisions)
     text_meta, decisions = extract_metadata(decisions, page_meta.title)
     kept = [index for index, decision in enumerate(decisions) if decision.verdict is Verdict.BODY]
-    body = [with_inlines(blocks[index]) for index in kept]
+    body = [_captioned(with_inlines(blocks[index]), index, blocks, decisions) for index in kept]
     if sum(len(b.text) for b in body) < options.min_body_chars:
         raise NoArticleError("no article text found")
     meta = _merge(page_meta, text_meta, url or options.url)
@@ -70,6 +80,17 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
         warnings=loaded.warnings,
         notes=(note,) if note else (),
     )
+
+
+def _captioned(block: Block, index: int, blocks: list[Block], decisions: list[Decision]) -> Block:
+    """An image with the caption printed right after it (a `<figcaption>`, or a line
+    the classifier took for a caption): the caption is not body text, but it belongs
+    to the picture."""
+    if block.kind is not BlockKind.IMAGE or index + 1 >= len(blocks):
+        return block
+    if decisions[index + 1].reason is not Reason.CAPTION:
+        return block
+    return block._replace(caption=blocks[index + 1].text)
 
 
 def _merge(page: Metadata, text: Metadata, url: str | None) -> Metadata:

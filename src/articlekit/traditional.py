@@ -287,6 +287,7 @@ def _convert_block(block: Block, text: TextConverter) -> Block:
         text=text(block.text),
         items=tuple(text(i) for i in block.items),
         rows=tuple(tuple(text(c) for c in row) for row in block.rows),
+        caption=text(block.caption) if block.caption else "",
     )
 
 

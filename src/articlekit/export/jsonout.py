@@ -74,11 +74,18 @@ def _block(block: Block, base: str | None) -> dict[str, Any]:
 
 def _block_fields(block: Block) -> dict[str, Any]:
     if block.kind is BlockKind.LIST:
-        return {"type": "list", "items": list(block.items)}
+        data: dict[str, Any] = {"type": "list", "items": list(block.items)}
+        if len(block.item_marks) == len(block.items):
+            data["levels"] = [depth for depth, _ in block.item_marks]
+            data["numbers"] = [number for _, number in block.item_marks]
+        return data
+    if block.kind is BlockKind.CODE and block.code_language:
+        return {"type": "code", "text": block.text, "language": block.code_language}
     if block.kind in (BlockKind.QUOTE, BlockKind.CODE):
         return {"type": block.kind.value, "text": block.text}
     if block.kind is BlockKind.IMAGE:
-        return {"type": "image", "src": block.src, "alt": block.text}
+        image = {"type": "image", "src": block.src, "alt": block.text}
+        return {**image, "caption": block.caption} if block.caption else image
     if block.kind is BlockKind.TABLE:
         return {"type": "table", "rows": [list(r) for r in block.rows]}
     return {"type": "paragraph", "text": block.text}

@@ -25,6 +25,8 @@ _SAFE_URL_RE = re.compile(r"^(?:https?://|//|/|\./|\.\./|[\w.-]+(?:/|$))", re.IG
 _UNSAFE_SCHEME_RE = re.compile(r"^\s*(?:javascript|vbscript|data|file):", re.IGNORECASE)
 _URL_UNSAFE_RE = re.compile(r"[\s\x00-\x1f\x7f-\x9f()<>\\`]")
 _BACKTICKS_RE = re.compile(r"`+")
+#: A fence's info string: a language name, never a backtick or a line break.
+_INFO_RE = re.compile(r"[A-Za-z0-9_+#.-]{0,30}")
 
 
 def article_to_markdown(article: Article) -> str:
@@ -62,16 +64,20 @@ def safe_url(url: str) -> str | None:
     return _URL_UNSAFE_RE.sub(lambda m: quote(m.group(0), safe=""), url)
 
 
-def code_block(text: str) -> str:
+def code_block(text: str, language: str = "") -> str:
     r"""A fenced code block whose fence is longer than any run of backticks inside, so
-    no line of the code can close it early (and let page HTML out as live HTML).
+    no line of the code can close it early (and let page HTML out as live HTML); the
+    language, when known, on the opening fence.
 
     >>> code_block("a\n````\n<script>")
     '`````\na\n````\n<script>\n`````'
+    >>> code_block("print(1)", "python")
+    '```python\nprint(1)\n```'
     """
     longest = max((len(run) for run in _BACKTICKS_RE.findall(text)), default=0)
     fence = "`" * max(3, longest + 1)
-    return f"{fence}\n{text}\n{fence}"
+    info = language if _INFO_RE.fullmatch(language) else ""
+    return f"{fence}{info}\n{text}\n{fence}"
 
 
 def _front_matter(article: Article) -> str:
@@ -105,7 +111,9 @@ def _block(block: Block, base: str | None) -> str:
             items = inline_markdown(block.text, block.inlines, base).split("\n")
         else:
             items = [escape_markdown(item) for item in block.items]
-        return "\n".join(f"- {item}" for item in items)
+        if len(block.item_marks) != len(items):
+            return "\n".join(f"- {item}" for item in items)
+        return _nested_list(items, block.item_marks)
     if block.kind is BlockKind.QUOTE:
         if block.inlines:
             return "> " + inline_markdown(block.text, block.inlines, base)
@@ -113,14 +121,46 @@ def _block(block: Block, base: str | None) -> str:
             f"> {escape_markdown(line)}" if line else ">" for line in block.text.split("\n")
         )
     if block.kind is BlockKind.CODE:
-        return code_block(block.text)
+        return code_block(block.text, block.code_language)
     if block.kind is BlockKind.IMAGE:
-        url = safe_url(block.src)
+        url = safe_url(_resolve(block.src, base))
         alt = escape_markdown(block.text.replace("\n", " "))
-        return f"![{alt}]({url})" if url else ""
+        if not url:
+            return ""
+        image = f"![{alt}]({url})"
+        if block.caption:  # the caption under the picture, on a line of its own
+            caption = inline_markdown(block.caption.replace("\n", " "), (), None)
+            return (
+                f"{image}\\\n*{caption}*"
+                if _delimits(" ", caption, " ")
+                else f"{image}\\\n{caption}"
+            )
+        return image
     if block.kind is BlockKind.TABLE:
         return _table(block.rows)
     return inline_markdown(block.text, block.inlines, base)
+
+
+def _nested_list(items: list[str], marks: tuple[tuple[int, int], ...]) -> str:
+    """Items at their depth, numbered where the page numbered them. A nested item is
+    indented to its parent's text (two columns under `- `, three under `1. `), as
+    CommonMark requires; a depth the page skipped is taken as one level deeper.
+
+    >>> print(_nested_list(["a", "b", "c", "d"], ((0, 3), (1, 0), (1, 0), (0, 4))))
+    3. a
+       - b
+       - c
+    4. d
+    """
+    lines, columns = [], [0]
+    for item, (depth, number) in zip(items, marks, strict=True):
+        depth = min(depth, len(columns) - 1)
+        del columns[depth + 1 :]
+        marker = f"{number}." if number else "-"
+        indent = columns[depth]
+        lines.append(f"{' ' * indent}{marker} {item}")
+        columns.append(indent + len(marker) + 1)
+    return "\n".join(lines)
 
 
 def _table(rows: tuple[tuple[str, ...], ...]) -> str:
