@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 
 from articlekit.model import Block, BlockKind, Inline, InlineKind, SpanMark
-from articlekit.textblocks import normalize_space
 
 Mark = SpanMark
 
@@ -51,11 +50,12 @@ def with_inlines(block: Block) -> Block:
     if not block.pending:
         return block
     found = [text_with_spans(pieces, marks) for pieces, marks in block.pending]
-    if block.kind is BlockKind.LIST and len(found) == len(block.items):
-        inlines = joined_spans([text for text, _ in found], [spans for _, spans in found])
-    elif len(found) == 1 and found[0][0] == block.text:
+    texts = [text for text, _ in found]
+    if block.kind is BlockKind.LIST and texts == list(block.items):
+        inlines = joined_spans(texts, [spans for _, spans in found])
+    elif texts == [block.text]:
         inlines = found[0][1]
-    else:  # the text changed since (never expected): no spans rather than wrong ones
+    else:  # never expected: the text wins over spans that might not fit it
         inlines = ()
     return block._replace(inlines=inlines, pending=())
 
@@ -68,9 +68,6 @@ def text_with_spans(pieces: Sequence[str], marks: Sequence[Mark]) -> tuple[str, 
     ('Read the report now.', (Inline(kind=<InlineKind.LINK: 'link'>, start=5, end=15, href='/r'),))
     """
     text, offsets = _normalised(pieces)
-    plain = normalize_space("".join(pieces))
-    if text != plain:  # never expected; the text wins over its spans
-        return plain, ()
     open_spans: list[tuple[InlineKind, str, int]] = []
     spans: list[Inline] = []
     for index, opens, kind, href in marks:
