@@ -12,10 +12,12 @@ difference between a run over all the pages and a run of the same shape (the sam
 of WARCs, tasks and workers) over one page per WARC, divided by the difference in pages:
 what is left is what each further page costs, with every start-up (interpreters, imports,
 guard children, their warm-up) taken out. Plain `clean()` is measured the same way, in a
-process of its own. Rounds interleave the engines (`SCALE_ROUNDS`, default 3), each
+process of its own. Rounds interleave the engines (`SCALE_ROUNDS`, default 5), each
 round pairs an engine's two runs back to back, and the figure is the median round (the
-range is printed beside it: on this shared machine a round moves by ±10 %). Spark runs
-one round (its JVM takes 10-30 s to start). Engines that run two workers are compared
+range is printed beside it: on this shared machine a round moves by ±20 %). An engine is
+compared with the plain run of the same round, round by round, and the median ratio is
+printed, so that a slow stretch of the machine weighs on both. Spark runs one round (its
+JVM takes 10-30 s to start). Engines that run two workers are compared
 with plain `clean()` in two processes at once, which costs more CPU per page than one
 process alone on shared cores.
 
@@ -46,7 +48,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "bench" / "dev"
 WARCS = 4
-ROUNDS = int(os.environ.get("SCALE_ROUNDS", "3"))
+ROUNDS = int(os.environ.get("SCALE_ROUNDS", "5"))
 #: Run only the engines whose name holds one of these words (e.g. `plain,datatrove`).
 ONLY = [word for word in os.environ.get("SCALE_ONLY", "").split(",") if word]
 BAD_RECORDS: list[tuple[str, bytes]] = [
@@ -370,7 +372,7 @@ def scale_table(
     ones = write_warcs(tmp / "ones", [[part[0]] for part in split(records, WARCS)])
     lines = [
         "| engine | wall s | CPU-ms per page, all processes (range of rounds) "
-        "| vs plain `clean()` as parallel "
+        "| vs plain `clean()` as parallel, median of rounds "
         "| fixed start-up (wall s / CPU s) | peak RSS MB | errors | equal to `clean()` |",
         "|---|---|---|---|---|---|---|---|",
     ]
@@ -392,19 +394,26 @@ def scale_table(
                 )
                 pair.append((run, out))
             runs[index].append((pair[0][0], pair[1][0], pair[0][1]))
-    baselines: dict[int, float] = {}  # plain `clean()` per page, by processes at once
+    extra_pages = len(records) - WARCS
+    # Each round's extra CPU for the extra pages, per page; the median round is the figure.
+    round_costs = [
+        [1000 * (run.cpu - fixed.cpu) / extra_pages for run, fixed, _ in runs[index]]
+        for index in range(len(found))
+    ]
+    # The plain run of the same parallelism in the same round: the engine's cost over it,
+    # round by round, so that a slow stretch of the machine weighs on both alike.
+    plain_of = {e.parallel: i for i, e in reversed(list(enumerate(found))) if e.records == "none"}
     for index, engine in enumerate(found):
-        # Each round's extra CPU for the extra pages; the median round is the figure.
-        costs = sorted(
-            1000 * (run.cpu - fixed.cpu) / (len(records) - WARCS) for run, fixed, _ in runs[index]
-        )
+        costs = sorted(round_costs[index])
         per_page = statistics.median(costs)
+        reference = round_costs[plain_of.get(engine.parallel, 0)]
+        ratios = [cost / base for cost, base in zip(round_costs[index], reference, strict=False)]
+        ratio = statistics.median(ratios)
         out = runs[index][0][2]
         wall = statistics.median(full_run.wall for full_run, _, _ in runs[index])
         fixed_wall = statistics.median(one.wall for _, one, _ in runs[index])
         fixed_cpu = statistics.median(one.cpu for _, one, _ in runs[index])
         peak = max(full_run.peak_mb for full_run, _, _ in runs[index])
-        baseline = baselines.setdefault(engine.parallel, per_page)
         rows = outputs(engine, out)
         good = [(url, text) for url, text, error in rows if not error]
         codes = (
@@ -420,7 +429,7 @@ def scale_table(
         spread = f" ({costs[0]:.1f}–{costs[-1]:.1f})" if len(costs) > 1 else ""
         lines.append(
             f"| {engine.name} | {wall:.2f} | {per_page:.1f}{spread} | "
-            f"{(per_page - baseline) / baseline:+.0%} (of {baseline:.1f}) | "
+            f"{ratio - 1:+.0%} | "
             f"{fixed_wall:.2f} / {fixed_cpu:.2f} | {peak:.0f} | "
             f"{dict(sorted(codes.items())) or '—'} | {equal} |"
         )
