@@ -277,3 +277,29 @@ def test_a_file_articlekit_did_not_write_is_never_replaced(tmp_path: Path) -> No
     forced = _batch(str(source), "-o", str(out), "--force")
     assert forced.returncode == 0, forced.stderr
     assert mine.read_text("utf-8").startswith("---")
+
+
+def test_batch_leaves_out_links_images_and_front_matter_when_told(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    filler = (
+        "<p>" + "The council met again on Tuesday, and the vote went on for hours. " * 3 + "</p>"
+    )
+    (pages / "a.html").write_text(
+        f"<html><body><article><h1>Road</h1><p>Read <a href='https://e.org/r'>the report</a> "
+        f"today, all of it.</p><img src='https://e.org/p.jpg' alt='A road'>{filler}"
+        "</article></body></html>",
+        "utf-8",
+    )
+    settings = BatchSettings(
+        source=pages,
+        outdir=tmp_path / "out",
+        keep_links=False,
+        keep_images=False,
+        metadata=False,
+    )
+    results = list(clean_folder(settings))
+    assert [r.status for r in results] == ["cleaned"]
+    markdown = (tmp_path / "out" / "a.md").read_text("utf-8")
+    assert markdown.startswith("# Road\n") and "Read the report today" in markdown
+    assert "](" not in markdown

@@ -211,3 +211,29 @@ def test_one_size_limit_for_every_command(tmp_path: Path) -> None:
         timeout=120,
     )
     assert done.returncode == 1 and b"big.txt" in done.stderr and b"limit" in done.stderr
+
+
+def test_no_links_no_images_no_metadata(tmp_path: Path) -> None:
+    """The switches users know from trafilatura: each leaves one thing out, words stay."""
+    filler = (
+        "<p>" + "The council met again on Tuesday, and the vote went on for hours. " * 3 + "</p>"
+    )
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<html><body><article><h1>Road</h1><p>Read <a href='https://e.org/r'>the report</a> "
+        f"today, all of it, and then read it again.</p><img src='https://e.org/p.jpg' alt='A road'>"
+        f"{filler}</article></body></html>",
+        "utf-8",
+    )
+    run = lambda *flags: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "articlekit", "clean", str(page), *flags],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    full = run()
+    assert full.startswith("---\n") and "[the report](https://e.org/r)" in full
+    assert "![A road](https://e.org/p.jpg)" in full
+    assert "Read the report today" in run("--no-links") and "](https://e.org/r)" not in run(
+        "--no-links"
+    )
+    assert "![A road]" not in run("--no-images") and "[the report]" in run("--no-images")
+    assert run("--no-metadata").startswith("# Road\n") and "[the report]" in run("--no-metadata")

@@ -73,6 +73,10 @@ class BatchSettings:
     timeout: float | None = DEFAULT_TIMEOUT
     #: Address-space cap of each worker process in MiB (None: no cap).
     max_memory_mb: int | None = None
+    keep_links: bool = True
+    keep_images: bool = True
+    #: Markdown front matter (`--no-metadata` turns it off).
+    metadata: bool = True
 
 
 def clean_folder(settings: BatchSettings) -> Generator[FileResult, None, None]:
@@ -248,6 +252,9 @@ class FileTask:
     max_bytes: int = DEFAULT_MAX_INPUT_BYTES
     source_region: str | None = None
     phrases: tuple[tuple[str, str], ...] = ()
+    keep_links: bool = True
+    keep_images: bool = True
+    metadata: bool = True
 
 
 def _tasks(settings: BatchSettings, ledger: OutputLedger) -> Iterator[FileTask | FileResult]:
@@ -282,6 +289,9 @@ def _task(settings: BatchSettings, source: Path, relative: str, target: Path | N
         settings.max_bytes,
         settings.source_region,
         settings.phrases,
+        settings.keep_links,
+        settings.keep_images,
+        settings.metadata,
     )
 
 
@@ -304,11 +314,14 @@ def render_task(task: FileTask) -> str:
             page = read_limited(handle, task.max_bytes)
     except OSError as error:
         raise InputReadError(error.strerror or str(error)) from None
-    article = clean(page, options=Options(max_input_bytes=task.max_bytes))
+    options = Options(
+        max_input_bytes=task.max_bytes, keep_links=task.keep_links, keep_images=task.keep_images
+    )
+    article = clean(page, options=options)
     if task.to:
         article = article.converted(task.to, source=task.source_region, phrases=dict(task.phrases))
     if task.target is not None:
-        return render(article, task.fmt)
+        return render(article, task.fmt, metadata=task.metadata)
     data = article.to_dict()
     data["source"] = task.relative
     return json.dumps(data, ensure_ascii=False)

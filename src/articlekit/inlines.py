@@ -45,8 +45,9 @@ def usable_href(href: str | None) -> str | None:
     return href
 
 
-def with_inlines(block: Block) -> Block:
-    """The block with its spans found from the pieces the walker kept (`pending`)."""
+def with_inlines(block: Block, *, links: bool = True) -> Block:
+    """The block with its spans found from the pieces the walker kept (`pending`);
+    without `links`, its links are left out (their words stay)."""
     if not block.pending:
         return block
     found = [text_with_spans(pieces, marks) for pieces, marks in block.pending]
@@ -57,6 +58,8 @@ def with_inlines(block: Block) -> Block:
         inlines = found[0][1]
     else:  # never expected: the text wins over spans that might not fit it
         inlines = ()
+    if not links:
+        inlines = tuple(span for span in inlines if span.kind is not InlineKind.LINK)
     return block._replace(inlines=inlines, pending=())
 
 

@@ -220,10 +220,11 @@ class Article:
 
         return article_to_json(self, explain=explain, indent=indent)
 
-    def to_markdown(self) -> str:
+    def to_markdown(self, *, front_matter: bool = True) -> str:
+        """Markdown, headed by the metadata as YAML front matter unless told not to."""
         from articlekit.export.markdown import article_to_markdown
 
-        return article_to_markdown(self)
+        return article_to_markdown(self, front_matter=front_matter)
 
     def to_text(self) -> str:
         """The body only: headings, paragraphs, items and turns, blank-line separated."""

@@ -19,11 +19,14 @@ class Options:
 
     - `max_input_bytes` (64 MiB): larger inputs raise `InputTooLargeError` before parsing.
     - `keep_images` (True): keep image blocks (src + alt) found inside the article.
+    - `keep_links` (True): keep the links of HTML text (Markdown `[words](url)`, JSON
+      `inlines`); without them the words stay.
     - `min_body_chars` (1): an article with less body text than this raises `NoArticleError`.
     - `url` (None): the page's address, when known; overrides a canonical link in the page.
     """
 
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
     keep_images: bool = True
+    keep_links: bool = True
     min_body_chars: int = 1
     url: str | None = None

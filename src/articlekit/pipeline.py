@@ -56,7 +56,10 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
         decisions, note = second_opinion(blocks, features, judgements, decisions)
     text_meta, decisions = extract_metadata(decisions, page_meta.title)
     kept = [index for index, decision in enumerate(decisions) if decision.verdict is Verdict.BODY]
-    body = [_captioned(with_inlines(blocks[index]), index, blocks, decisions) for index in kept]
+    body = [
+        _captioned(with_inlines(blocks[index], links=options.keep_links), index, blocks, decisions)
+        for index in kept
+    ]
     if sum(len(b.text) for b in body) < options.min_body_chars:
         raise NoArticleError("no article text found")
     meta = _merge(page_meta, text_meta, url or options.url)

@@ -18,6 +18,9 @@ from articlekit.cli.options import (
     JobsOption,
     MaxMbOption,
     MaxMemoryOption,
+    NoImagesOption,
+    NoLinksOption,
+    NoMetadataOption,
     PhrasesOption,
     TimeoutOption,
     ToOption,
@@ -72,6 +75,9 @@ def batch_command(
     max_mb: MaxMbOption = DEFAULT_MAX_MB,
     timeout: TimeoutOption = DEFAULT_PAGE_TIMEOUT,
     max_memory_mb: MaxMemoryOption = None,
+    no_links: NoLinksOption = False,
+    no_images: NoImagesOption = False,
+    no_metadata: NoMetadataOption = False,
 ) -> None:
     """Clean every page in a folder; the output tree mirrors the input tree."""
     from articlekit.batch import (
@@ -99,6 +105,9 @@ def batch_command(
         max_bytes=int(max_mb * 2**20),
         timeout=timeout or None,
         max_memory_mb=max_memory_mb,
+        keep_links=not no_links,
+        keep_images=not no_images,
+        metadata=not no_metadata,
     )
     # rich is imported only for a terminal: in a pipe or a log the output is plain lines,
     # and the start-up saved there is serial time that no --jobs can win back.

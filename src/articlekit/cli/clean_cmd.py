@@ -11,6 +11,9 @@ from articlekit.cli.options import (
     DEFAULT_MAX_MB,
     FromOption,
     MaxMbOption,
+    NoImagesOption,
+    NoLinksOption,
+    NoMetadataOption,
     OutputFormat,
     PhrasesOption,
     ToOption,
@@ -43,6 +46,9 @@ def clean_command(
         ),
     ] = False,
     max_mb: MaxMbOption = DEFAULT_MAX_MB,
+    no_links: NoLinksOption = False,
+    no_images: NoImagesOption = False,
+    no_metadata: NoMetadataOption = False,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback on internal errors.")
     ] = False,
@@ -57,7 +63,9 @@ def clean_command(
     phrases = conversion_phrases(phrases_file)
     name = "<stdin>" if source == "-" else source
     with reported(name, debug=debug):
-        options = Options(max_input_bytes=int(max_mb * 2**20))
+        options = Options(
+            max_input_bytes=int(max_mb * 2**20), keep_links=not no_links, keep_images=not no_images
+        )
         refuse_overwriting_input(source, output)
         article = clean(read_input(source, options.max_input_bytes), url=url, options=options)
         for warning in article.warnings:
@@ -65,7 +73,7 @@ def clean_command(
         if to is not None:
             region = source_region.value if source_region else None
             article = article.converted(to.value, source=region, phrases=dict(phrases))
-        write_output(render(article, fmt.value, explain=explain), output)
+        write_output(render(article, fmt.value, explain=explain, metadata=not no_metadata), output)
         if explain and fmt is not OutputFormat.json:
             from articlekit.cli.inspect_cmd import print_removed
 

@@ -41,6 +41,15 @@ MaxMbOption = Annotated[
 ]
 DEFAULT_MAX_MB = DEFAULT_MAX_INPUT_BYTES / 2**20
 
+#: What to leave out of the output (`clean`, `batch`), in trafilatura's words.
+NoLinksOption = Annotated[
+    bool, typer.Option("--no-links", help="Drop links from the text (their words stay).")
+]
+NoImagesOption = Annotated[bool, typer.Option("--no-images", help="Drop images.")]
+NoMetadataOption = Annotated[
+    bool, typer.Option("--no-metadata", help="No YAML front matter in Markdown.")
+]
+
 #: `--timeout` and `--max-memory-mb`: the per-page guard's limits (`batch`, `warc`).
 TimeoutOption = Annotated[
     float,

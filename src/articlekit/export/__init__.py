@@ -8,10 +8,11 @@ if TYPE_CHECKING:
     from articlekit.model import Article
 
 
-def render(article: Article, fmt: str, *, explain: bool = False) -> str:
-    """The article in one of the output formats: `md`, `json` or `text`."""
+def render(article: Article, fmt: str, *, explain: bool = False, metadata: bool = True) -> str:
+    """The article in one of the output formats: `md`, `json` or `text`; without
+    `metadata`, Markdown has no front matter (JSON always has its metadata fields)."""
     if fmt == "json":
         return article.to_json(explain=explain) + "\n"
     if fmt == "text":
         return article.to_text()
-    return article.to_markdown()
+    return article.to_markdown(front_matter=metadata)

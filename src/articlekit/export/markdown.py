@@ -29,9 +29,9 @@ _BACKTICKS_RE = re.compile(r"`+")
 _INFO_RE = re.compile(r"[A-Za-z0-9_+#.-]{0,30}")
 
 
-def article_to_markdown(article: Article) -> str:
-    """The whole article as Markdown."""
-    parts = [_front_matter(article)]
+def article_to_markdown(article: Article, *, front_matter: bool = True) -> str:
+    """The whole article as Markdown; `front_matter` heads it with the metadata (YAML)."""
+    parts = [_front_matter(article)] if front_matter else []
     if article.title:
         parts.append(f"# {escape_markdown(article.title)}")
     parts.extend(_section(s, article.url) for s in article.sections)
