@@ -269,7 +269,7 @@ def _tasks(settings: BatchSettings, ledger: OutputLedger) -> Iterator[FileTask |
         if target in seen:  # page.html and page.txt side by side
             target = target.with_name(f"{source.name}{target.suffix}")
         seen.add(target)
-        if not settings.force and _is_up_to_date(source, target):
+        if not settings.force and is_up_to_date(source, target):
             yield FileResult(source, relative, Status.SKIPPED, output=target)
             continue
         if not settings.force and os.path.lexists(target) and not ledger.wrote(target):
@@ -295,7 +295,8 @@ def _task(settings: BatchSettings, source: Path, relative: str, target: Path | N
     )
 
 
-def _is_up_to_date(source: Path, target: Path) -> bool:
+def is_up_to_date(source: Path, target: Path) -> bool:
+    """An output newer than its input (`batch` and `warc` skip it unless `--force`)."""
     try:
         return target.stat().st_mtime >= source.stat().st_mtime
     except OSError:

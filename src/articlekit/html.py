@@ -28,8 +28,15 @@ from lxml.html import (
 
 from articlekit.hidden import HiddenRules, hidden_by_page, hidden_inline, stylesheet_rules
 from articlekit.htmlmeta import page_metadata, title_as_printed
-from articlekit.inlines import Mark
-from articlekit.model import Block, BlockKind, InlineKind, Metadata, PendingSpans, Zone
+from articlekit.model import (
+    Block,
+    BlockKind,
+    InlineKind,
+    Metadata,
+    PendingSpans,
+    SpanMark,
+    Zone,
+)
 from articlekit.options import Options
 from articlekit.readable import MainContent, find_main_candidate
 from articlekit.textblocks import normalize_space
@@ -404,7 +411,7 @@ class _Walker:
         #: Inline spans: marks between the pieces of the block being collected, the
         #: elements whose span is open (it goes on into the next block when a block
         #: tag interrupts it), and the spans of the list items collected so far.
-        self._marks: list[Mark] = []
+        self._marks: list[SpanMark] = []
         self._span_elements: list[tuple[HtmlElement, InlineKind, str]] = []
         self._item_pending: PendingSpans = ()
 
@@ -577,7 +584,7 @@ class _Walker:
             tag = "figcaption" if self._captions else "strong" if bold else "p"
             self._emit(BlockKind.PARAGRAPH, text, tag, links=links, pending=pending)
 
-    def _reopened_spans(self) -> list[Mark]:
+    def _reopened_spans(self) -> list[SpanMark]:
         """The spans still open, as opening marks of the next block."""
         if not self._span_elements:  # nearly every flush
             return []

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from urllib.parse import urljoin
 
 from articlekit.model import Block, BlockKind, Inline, InlineKind, SpanMark
+from articlekit.textblocks import collapse_space
 
-Mark = SpanMark
-
-_SPACES_RE = re.compile(r"[\s\u200b\ufeff]+")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 #: Joins a block's pieces while it is normalised (private use: no page text means it).
 _JOIN = "\ue000"
 _JOIN_RE = re.compile(_JOIN)
@@ -28,8 +26,8 @@ _EDGE_RE = re.compile(f"[ {_JOIN}]+")
 _TRAILING_RE = re.compile(f"[ {_JOIN}]+$")
 #: Most spans in one block for which runs of emphasis are merged.
 MAX_MERGED_SPANS = 100
-#: Links that must never be followed from a cleaned article.
-_UNSAFE_SCHEME_RE = re.compile(r"^\s*(?:javascript|vbscript|data|file):", re.IGNORECASE)
+#: Links that must never be followed from a cleaned article (Markdown's images too).
+UNSAFE_SCHEME_RE = re.compile(r"^\s*(?:javascript|vbscript|data|file):", re.IGNORECASE)
 
 
 def usable_href(href: str | None) -> str | None:
@@ -40,7 +38,7 @@ def usable_href(href: str | None) -> str | None:
     ('/news/1.html', None, None)
     """
     href = (href or "").strip()
-    if not href or href.startswith("#") or _UNSAFE_SCHEME_RE.match(href):
+    if not href or href.startswith("#") or UNSAFE_SCHEME_RE.match(href):
         return None
     return href
 
@@ -63,7 +61,9 @@ def with_inlines(block: Block, *, links: bool = True) -> Block:
     return block._replace(inlines=inlines, pending=())
 
 
-def text_with_spans(pieces: Sequence[str], marks: Sequence[Mark]) -> tuple[str, tuple[Inline, ...]]:
+def text_with_spans(
+    pieces: Sequence[str], marks: Sequence[SpanMark]
+) -> tuple[str, tuple[Inline, ...]]:
     """The normalised text of the pieces and the spans the marks delimit in it.
 
     >>> text_with_spans(["Read ", "the  report", " now."], [(1, True, InlineKind.LINK, "/r"),
@@ -74,7 +74,7 @@ def text_with_spans(pieces: Sequence[str], marks: Sequence[Mark]) -> tuple[str, 
     open_spans: list[tuple[InlineKind, str, int]] = []
     spans: list[Inline] = []
     for index, opens, kind, href in marks:
-        at = min(offsets[index], len(text))
+        at = offsets[index]
         if opens:
             open_spans.append((kind, href, at))
             continue
@@ -111,7 +111,7 @@ def _normalised(pieces: Sequence[str]) -> tuple[str, list[int]]:
     """
     if not pieces or any(_JOIN in piece for piece in pieces):
         return _normalised_piecewise(pieces)
-    joined = _SPACES_RE.sub(" ", _CONTROL_RE.sub("", _JOIN.join(pieces)))
+    joined = collapse_space(_JOIN.join(pieces))
     joined = _SPACE_AFTER_JOIN_RE.sub(r"\1", joined)
     if lead := _EDGE_RE.match(joined):
         joined = lead.group().replace(" ", "") + joined[lead.end() :]
@@ -129,7 +129,7 @@ def _normalised_piecewise(pieces: Sequence[str]) -> tuple[str, list[int]]:
     offsets, parts, length, after_space = [], [], 0, True
     for piece in pieces:
         offsets.append(length)
-        collapsed = _SPACES_RE.sub(" ", _CONTROL_RE.sub("", piece))
+        collapsed = collapse_space(piece)
         if after_space and collapsed.startswith(" "):
             collapsed = collapsed[1:]
         if collapsed:
@@ -183,6 +183,11 @@ def _merged(text: str, spans: list[Inline]) -> list[Inline]:
 
 def _crosses(span: Inline, start: int, end: int) -> bool:
     return span.start < start < span.end < end or start < span.start < end < span.end
+
+
+def resolve_href(href: str, base: str | None) -> str:
+    """A link's address resolved against the article's URL, when it has one."""
+    return urljoin(base, href) if base else href
 
 
 def joined_spans(texts: Sequence[str], spans: Sequence[tuple[Inline, ...]]) -> tuple[Inline, ...]:

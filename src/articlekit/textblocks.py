@@ -121,7 +121,12 @@ def normalize_space(text: str) -> str:
     >>> normalize_space("\\u3000\\u3000长江网 10月4日讯\\x07 ")
     '长江网 10月4日讯'
     """
-    return _SPACES_RE.sub(" ", _CONTROL_RE.sub("", text)).strip()
+    return collapse_space(text).strip()
+
+
+def collapse_space(text: str) -> str:
+    """`normalize_space` without the trim: what the inline spans collapse piece by piece."""
+    return _SPACES_RE.sub(" ", _CONTROL_RE.sub("", text))
 
 
 def _list_block(items: list[str], position: int) -> Block:

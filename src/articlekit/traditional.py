@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol, get_args
 
@@ -297,8 +298,6 @@ def _convert_with_spans(
     """The text converted piece by piece between span edges (a phrase may change
     length: 鼠标 → 滑鼠 does not, U盘 → 隨身碟 does), and the spans moved with it.
     Inline code is left as it is, like a code block."""
-    from itertools import pairwise
-
     from articlekit.model import InlineKind
 
     edges = sorted({0, len(value), *(e for s in inlines for e in (s.start, s.end))})

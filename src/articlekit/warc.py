@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from articlekit.atomic import atomic_output, remove_stale_temps
+from articlekit.batch import is_up_to_date
 from articlekit.errors import ArticlekitError, ErrorCode
 from articlekit.guard import DEFAULT_TIMEOUT, GuardPool, Outcome
 from articlekit.options import DEFAULT_MAX_INPUT_BYTES, Options
@@ -170,7 +171,7 @@ def clean_warcs(
     ) as pool:
         for warc in warcs:
             target = output_path(settings, warc, len(warcs))
-            if not settings.force and _is_up_to_date(warc, target):
+            if not settings.force and is_up_to_date(warc, target):
                 yield WarcResult(warc, target, skipped=True)
                 continue
             yield _clean_one(pool, settings, warc, target)
@@ -228,13 +229,6 @@ def _write_parquet(records: list[dict[str, Any]], handle: Any) -> None:
     from articlekit.records import arrow_schema
 
     pq.write_table(pa.Table.from_pylist(records, schema=arrow_schema()), handle)
-
-
-def _is_up_to_date(source: Path, target: Path) -> bool:
-    try:
-        return target.stat().st_mtime >= source.stat().st_mtime
-    except OSError:
-        return False
 
 
 def failure_codes(results: list[WarcResult]) -> Counter[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from enum import StrEnum
@@ -59,19 +60,9 @@ def warc_command(
     ] = False,
 ) -> None:
     """Clean the pages in WARC files: one record per page, one output per WARC."""
-    try:
-        import warcio  # noqa: F401
-    except ImportError:
-        sys.stderr.write("articlekit: warc needs warcio: pip install 'articlekit[warc]'\n")
-        raise typer.Exit(ExitStatus.USAGE) from None
+    _require("warcio", "warc", "warc")
     if fmt is RecordFormat.parquet:
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError:
-            sys.stderr.write(
-                "articlekit: --format parquet needs pyarrow: pip install 'articlekit[parquet]'\n"
-            )
-            raise typer.Exit(ExitStatus.USAGE) from None
+        _require("pyarrow", "--format parquet", "parquet")
     from articlekit.warc import WarcSettings, clean_warcs, failure_codes, find_warcs
 
     missing = [p for p in inputs if not p.exists()]
@@ -111,3 +102,14 @@ def warc_command(
         summary = ", ".join(f"{code} {count}" for code, count in codes.most_common())
         sys.stderr.write(f"articlekit: failures by code: {summary}\n")
     raise typer.Exit(ExitStatus.FAILED if codes else ExitStatus.OK)
+
+
+def _require(module: str, feature: str, extra: str) -> None:
+    """A usage error naming the extra to install when an optional library is missing."""
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        sys.stderr.write(
+            f"articlekit: {feature} needs {module}: pip install 'articlekit[{extra}]'\n"
+        )
+        raise typer.Exit(ExitStatus.USAGE) from None

@@ -7,8 +7,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 from typing import Any
-from urllib.parse import urljoin
 
+from articlekit.inlines import resolve_href
 from articlekit.model import Article, Block, BlockKind, Inline, InlineKind, Section
 
 SCHEMA_ID = "articlekit/article@1"
@@ -100,7 +100,7 @@ def _inline(span: Inline, base: str | None, shift: int = 0) -> dict[str, Any]:
         "end": span.end - shift,
     }
     if span.kind is InlineKind.LINK:
-        data["href"] = urljoin(base, span.href) if base else span.href
+        data["href"] = resolve_href(span.href, base)
     return data
 
 

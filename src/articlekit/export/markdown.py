@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from urllib.parse import quote, urljoin
+from urllib.parse import quote
 
+from articlekit.inlines import UNSAFE_SCHEME_RE, resolve_href
 from articlekit.model import Article, Block, BlockKind, Inline, InlineKind, Section
 from articlekit.vocab import CJK_RUN_RE
 
@@ -22,7 +23,6 @@ _LINE_START_RE = re.compile(r"^([^\S\n]*+)([#>+=|]|[-*](?=\s|$))", re.MULTILINE)
 _ORDERED_RE = re.compile(r"^([^\S\n]*+\d++)([.)])(?=\s|$)", re.MULTILINE)
 _INLINE_RE = re.compile(r"([\\`*\[\]])|<(?=[A-Za-z/!?])|(?<!\w)_|_(?!\w)")
 _SAFE_URL_RE = re.compile(r"^(?:https?://|//|/|\./|\.\./|[\w.-]+(?:/|$))", re.IGNORECASE)
-_UNSAFE_SCHEME_RE = re.compile(r"^\s*(?:javascript|vbscript|data|file):", re.IGNORECASE)
 _URL_UNSAFE_RE = re.compile(r"[\s\x00-\x1f\x7f-\x9f()<>\\`]")
 _BACKTICKS_RE = re.compile(r"`+")
 #: A fence's info string: a language name, never a backtick or a line break.
@@ -58,7 +58,7 @@ def safe_url(url: str) -> str | None:
     (True, 'https://a.b/c.png')
     """
     url = url.strip()
-    if not url or _UNSAFE_SCHEME_RE.match(url) or not _SAFE_URL_RE.match(url):
+    if not url or UNSAFE_SCHEME_RE.match(url) or not _SAFE_URL_RE.match(url):
         return None
     # Whitespace, controls, brackets and angle brackets would end the link or open HTML.
     return _URL_UNSAFE_RE.sub(lambda m: quote(m.group(0), safe=""), url)
@@ -74,8 +74,7 @@ def code_block(text: str, language: str = "") -> str:
     >>> code_block("print(1)", "python")
     '```python\nprint(1)\n```'
     """
-    longest = max((len(run) for run in _BACKTICKS_RE.findall(text)), default=0)
-    fence = "`" * max(3, longest + 1)
+    fence = "`" * max(3, _longest_backtick_run(text) + 1)
     info = language if _INFO_RE.fullmatch(language) else ""
     return f"{fence}{info}\n{text}\n{fence}"
 
@@ -123,7 +122,7 @@ def _block(block: Block, base: str | None) -> str:
     if block.kind is BlockKind.CODE:
         return code_block(block.text, block.code_language)
     if block.kind is BlockKind.IMAGE:
-        url = safe_url(_resolve(block.src, base))
+        url = safe_url(resolve_href(block.src, base))
         alt = escape_markdown(block.text.replace("\n", " "))
         if not url:
             return ""
@@ -227,7 +226,7 @@ def _span(text: str, span: Inline, inner: list[Inline], base: str | None) -> str
         return _code_span(words)
     rendered = _render(text, inner, span.start, span.end, base)
     if span.kind is InlineKind.LINK:
-        url = safe_url(_resolve(span.href, base))
+        url = safe_url(resolve_href(span.href, base))
         return f"[{rendered}]({url})" if url and "\n" not in rendered else rendered
     before = text[span.start - 1] if span.start > 0 else " "
     after = text[span.end] if span.end < len(text) else " "
@@ -252,14 +251,13 @@ def _is_punctuation(char: str) -> bool:
     return unicodedata.category(char)[0] in "PS"
 
 
+def _longest_backtick_run(text: str) -> int:
+    return max((len(run) for run in _BACKTICKS_RE.findall(text)), default=0)
+
+
 def _code_span(words: str) -> str:
     """Backticks one longer than any run inside, padded when the code starts or ends
     with a backtick."""
-    longest = max((len(run) for run in _BACKTICKS_RE.findall(words)), default=0)
-    fence = "`" * (longest + 1)
+    fence = "`" * (_longest_backtick_run(words) + 1)
     pad = " " if words.startswith("`") or words.endswith("`") else ""
     return f"{fence}{pad}{words}{pad}{fence}"
-
-
-def _resolve(href: str, base: str | None) -> str:
-    return urljoin(base, href) if base else href
