@@ -69,6 +69,21 @@ PROSE = (
          "2016-07-29"),
         ('<link rel="canonical" href="https://news.example.com/2015/03/18/road-vote/">', "",
          "2015-03-18"),
+        ('<meta property="og:url" content="https://news.example.com/hl?a=20170309-0042-sci">',
+         "", "2017-03-09"),
+        # JSON-LD wrapped for old XHTML parsers.
+        ('<script type="application/ld+json"><![CDATA[{"@type": "Article", '
+         '"datePublished": "2001-10-29T01:59:14Z"}]]></script>', "", "2001-10-29"),
+        ("<title>Road vote - 07.12.2017 - The Daily</title>", "", "2017-12-07"),
+        # UTC in the markup, the reader's day in the URL and on the page.
+        ('<meta property="article:published_time" content="2019-11-19T03:05:46Z">'
+         '<link rel="canonical" href="https://news.example.com/2019/11/18/road-vote/">', "",
+         "2019-11-18"),
+        ('<meta property="article:published_time" content="2016-12-01T23:29:49Z">',
+         "<p>By Jane Roe</p><p>December 2, 2016</p>", "2016-12-02"),
+        # Two months apart: the markup's date stands.
+        ('<meta property="article:published_time" content="2015-12-11T14:28:34Z">',
+         "<p>By Jane Roe</p><p>Oct 15, 2015</p>", "2015-12-11"),
     ],
 )  # fmt: skip
 def test_dates_from_every_place_markup_puts_them(head: str, body: str, date: str) -> None:
@@ -84,3 +99,53 @@ def test_a_blog_posts_date_printed_after_it() -> None:
     ]
     lines += ["作者:某某 阅读(16) 评论(5) 发表于:2005-07-31 12:30", "网友 | 2005-08-22 02:22"]
     assert clean("\n".join(lines)).published == "2005-07-31"
+
+
+HEADLINE = "City unveils plan to help small firms"
+PARAGRAPHS = [
+    "The city announced ten measures on Monday to help small businesses with loans, "
+    "taxes and hiring, and expects them to reach a hundred thousand firms.",
+    "Eligible firms can borrow up to five million at a low rate, and the city will "
+    "pay half of the interest for the first two years.",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "date"),
+    [
+        # A dateline the classifier takes for navigation.
+        (["Home | News", HEADLINE, "Share", "posted on April 21, 2015, at 11:29 a.m.", "Tweet"],
+         "2015-04-21"),
+        # The masthead's date is the edition's; the one under the headline is the article's.
+        (["Weekly Edition for April 23, 2015", "Home | News", HEADLINE, "By Jane Roe",
+          "March 25, 2015"], "2015-03-25"),
+        # Posted beats updated, whichever comes first.
+        (["Home | News", HEADLINE, "Updated: Sat 8:31 PM, Feb 17, 2018",
+          "Posted: Fri 6:45 PM, Feb 16, 2018"], "2018-02-16"),
+    ],
+)  # fmt: skip
+def test_the_date_a_page_shows_under_its_headline(lines: list[str], date: str | None) -> None:
+    assert clean("\n".join([*lines, *PARAGRAPHS])).published == date
+
+
+@pytest.mark.parametrize(
+    ("head", "site"),
+    [
+        ('<meta property="og:site_name" content="The Daily Example">', "The Daily Example"),
+        # A slug of the publisher's name, a URL, a social handle: not the name as written.
+        ('<meta property="og:site_name" content="dailyexample"><script type="application/ld+json">'
+         '{"@type": "NewsArticle", "publisher": {"name": "The Daily Example"}}</script>',
+         "The Daily Example"),
+        ('<meta property="og:site_name" content="https://www.example.in">'
+         '<script type="application/ld+json">{"publisher": {"name": "Example News"}}</script>',
+         "Example News"),
+        ('<meta name="twitter:site" content="@dailyexample"><title>Road - The Daily Example</title>',
+         "The Daily Example"),
+        ("<title>Opinion | Road - The Daily Example</title>", "The Daily Example"),
+        ("<title>The Daily Example | Road</title>", "The Daily Example"),
+        ("<title>Road</title>", None),
+    ],
+)  # fmt: skip
+def test_the_site_name_from_markup_or_the_browser_title(head: str, site: str | None) -> None:
+    page = f"<html><head>{head}</head><body><article><h1>Road</h1>{PROSE}</article></body></html>"
+    assert clean(page).site == site

@@ -14,10 +14,10 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from articlekit.metadata import find_date
+from articlekit.metadata import find_date, local_day
 from articlekit.model import Metadata
 from articlekit.textblocks import normalize_space
-from articlekit.vocab import TITLE_SEPARATOR_RE
+from articlekit.vocab import DATE_RE, TITLE_SEPARATOR_RE
 
 #: Meta keys (property, name or itemprop, lower-cased) that hold the publication date,
 #: most specific first; none of them a modification date.
@@ -38,9 +38,10 @@ _DATE_KEY_RE = re.compile(
 )
 #: `20191119`, as some sites write a meta date.
 _COMPACT_DATE_RE = re.compile(r"^((?:19|20)\d\d)([01]\d)([0-3]\d)$")
-#: A date in a URL path: `/2019/11/19/`, `/2019-11-19-`, `/20191119/`.
+#: A date in a URL's path or query: `/2019/11/19/`, `/2019-11-19-`, `/20191119/`,
+#: `?a=20191119-0042`.
 _URL_DATE_RE = re.compile(
-    r"/((?:19|20)\d\d)(?:/([01]?\d)/([0-3]?\d)|-([01]\d)-([0-3]\d)|([01]\d)([0-3]\d))(?=[/_.-]|$)"
+    r"[/=]((?:19|20)\d\d)(?:/([01]?\d)/([0-3]?\d)|-([01]\d)-([0-3]\d)|([01]\d)([0-3]\d))(?=[/_.-]|$)"
 )
 _AUTHOR_KEYS = (
     "author",
@@ -50,7 +51,8 @@ _AUTHOR_KEYS = (
     "parsely-author",
     "sailthru.author",
 )
-_SITE_KEYS = ("og:site_name", "application-name", "twitter:site")
+#: Not `twitter:site`: a handle (`@nytimes`) is not the site's name.
+_SITE_KEYS = ("og:site_name", "application-name")
 _TITLE_KEYS = ("og:title", "twitter:title", "headline")
 #: `,` `;` `，` `、` or `and` with the spaces around it, written like `TITLE_SEPARATOR_RE`
 #: (a match starts only where a run of spaces starts, runs taken whole): the plain
@@ -60,6 +62,8 @@ _AUTHOR_SEPARATOR_RE = re.compile(
     r"(?<!\s)\s*+(?:[,;，、]|\band\b)\s*+|(?<=\s)(?:[,;，、]|\band\b)\s*+"
 )
 _URL_RE = re.compile(r"^https?://", re.IGNORECASE)
+#: What some pages wrap a JSON-LD script's text in, for old XHTML parsers.
+_SCRIPT_WRAPPER_RE = re.compile(r"^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$")
 #: Largest JSON-LD script parsed (bytes); larger ones are data dumps, not article metadata.
 MAX_JSONLD_CHARS = 200_000
 
@@ -73,10 +77,11 @@ def page_metadata(tree: HtmlElement) -> Metadata:
     url = _canonical(tree, metas)
     return Metadata(
         title=_title(metas, ld, title_tag, h1),
-        published=_published(metas, ld, tree, url),
+        published=_published(metas, ld, tree, url) or _title_date(title_tag),
         authors=_authors(metas, ld),
-        site=_first(metas, _SITE_KEYS) or _ld_value(ld, "publisher", "name"),
+        site=_site(_first(metas, _SITE_KEYS), _ld_value(ld, "publisher", "name")),
         url=url,
+        window_title=title_tag or None,
     )
 
 
@@ -93,6 +98,27 @@ def strip_site_suffix(title: str) -> str:
     title = " ".join(title.split())
     parts = [p.strip() for p in TITLE_SEPARATOR_RE.split(title) if p.strip()]
     return max(parts, key=len) if parts else title
+
+
+def _site(declared: str | None, publisher: str | None) -> str | None:
+    """The site's name from its meta tag, else its JSON-LD publisher; the publisher's
+    spelling wins when the tag holds the same name as a slug (`usatoday`,
+    `USA TODAY`), and a URL is not a name.
+
+    >>> _site("detroitnews", "The Detroit News"), _site("https://example.in", "Example")
+    ('The Detroit News', 'Example')
+    """
+    if declared and _URL_RE.match(declared):
+        declared = None
+    if (
+        declared
+        and publisher
+        and " " not in declared
+        and declared.islower()
+        and declared in "".join(publisher.split()).lower()
+    ):
+        return publisher
+    return declared or publisher
 
 
 #: Blocks searched for the title as the page prints it (it sits near the top).
@@ -155,13 +181,34 @@ def _published(
     for time in tree.iter("time"):
         if "datemodified" not in str(time.get("itemprop") or "").lower():
             candidates.append(time.get("datetime") or time.get("content") or "")
-    found = find_date([c for c in candidates if c])
-    if found is None and url and (match := _URL_DATE_RE.search(url)):
-        year, *parts = (int(g) for g in match.groups() if g)
-        month, day = parts
+    return local_day(find_date([c for c in candidates if c]), _url_date(url))
+
+
+def _url_date(url: str | None) -> str | None:
+    """The date in a URL's path or query, the day as the publisher counts it.
+
+    >>> _url_date("https://example.com/sites/a/2019/11/18/title/")
+    '2019-11-18'
+    """
+    if url and (match := _URL_DATE_RE.search(url)):
+        year, month, day = (int(g) for g in match.groups() if g)
         if 1 <= month <= 12 and 1 <= day <= 31:
-            found = f"{year:04d}-{month:02d}-{day:02d}"
-    return found
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _title_date(title_tag: str) -> str | None:
+    """A date that is a part of the browser title on its own (`Title - 07.12.2017 - Site`):
+    a site that dates its titles dates them with the publication.
+
+    >>> _title_date("Una solución - 07.12.2017 - Diario"), _title_date("The 2019 budget - Site")
+    ('2017-12-07', None)
+    """
+    for part in TITLE_SEPARATOR_RE.split(" ".join(title_tag.split())):
+        part = part.strip()
+        if (match := DATE_RE.fullmatch(part)) is not None:
+            return find_date([match.group()])
+    return None
 
 
 def _expand_compact(value: str) -> str:
@@ -230,6 +277,7 @@ def _jsonld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
         text = script.text or ""
         if len(text) > MAX_JSONLD_CHARS:
             continue
+        text = _SCRIPT_WRAPPER_RE.sub("", text)
         try:
             data = json.loads(text)
         except ValueError:

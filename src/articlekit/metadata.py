@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 from articlekit.features import count_units, ends_sentence
 from articlekit.model import BlockKind, Decision, Metadata, Reason, Verdict
@@ -92,7 +93,9 @@ def extract_metadata(
     title = decisions[title_index].block.text if title_index is not None else None
     relabelled, site = _relabel_title_copies(decisions, title, title_index)
     window = _metadata_window(relabelled, body_start)
-    published = find_date([d.block.text for d in window])
+    published = _publication_date([d.block.text for d in _nearest_first(relabelled, body_start)])
+    if published is None:
+        published = _shown_date(relabelled, title, body_start)
     if published is None:
         published = find_date([d.block.text for d in _closing_metadata(relabelled)])
     return (
@@ -123,6 +126,24 @@ def find_date(lines: Sequence[str]) -> str | None:
     return None
 
 
+def local_day(declared: str | None, local: str | None) -> str | None:
+    """The markup's date, unless the page's own day (a printed date, the URL's path)
+    is the day next to it: markup often stamps the time in UTC
+    (`2016-12-01T23:29Z`) while the page prints the day its readers saw
+    (`December 2, 2016`). A date further away is another event's.
+
+    >>> local_day("2016-12-01", "2016-12-02"), local_day("2015-12-11", "2015-10-15")
+    ('2016-12-02', '2015-12-11')
+    """
+    if declared is None or local is None:
+        return declared or local
+    try:
+        apart = abs(date.fromisoformat(declared) - date.fromisoformat(local))
+    except ValueError:
+        return declared
+    return local if apart == timedelta(days=1) else declared
+
+
 def split_page_title(line: str, title: str) -> str | None:
     """The site name from a browser page-title line that starts with the title.
 
@@ -140,6 +161,36 @@ def split_page_title(line: str, title: str) -> str | None:
         return None
     parts = [p for p in TITLE_SEPARATOR_RE.split(rest) if p.strip()]
     return parts[-1].strip() if parts else None
+
+
+#: Longest browser-title affix taken for a site's name.
+MAX_SITE_AFFIX_CHARS = 40
+
+
+def site_beside_title(window: str | None, title: str | None) -> str | None:
+    """The site's name in a browser title, on the far side of the headline from it
+    (`Headline - Section - Site`, `Site | Headline`).
+
+    >>> site_beside_title("Opinion | Road Vote Passes - The Daily Example", "Road Vote Passes")
+    'The Daily Example'
+    >>> site_beside_title("某网 | 某市举行年度交通会议", "某市举行年度交通会议")
+    '某网'
+    """
+    if not window or not title:
+        return None
+    window = " ".join(window.split())
+    before, found, after = window.partition(" ".join(title.split()))
+    if not found:
+        return None
+    after_parts = TITLE_SEPARATOR_RE.split(after)
+    before_parts = TITLE_SEPARATOR_RE.split(before)
+    if len(after_parts) > 1 and not after_parts[0].strip():
+        affix = next((p.strip() for p in reversed(after_parts) if p.strip()), None)
+    elif len(before_parts) > 1 and not before_parts[-1].strip():
+        affix = next((p.strip() for p in before_parts if p.strip()), None)
+    else:
+        return None
+    return affix if affix and len(affix) <= MAX_SITE_AFFIX_CHARS else None
 
 
 def _find_known_title(
@@ -319,6 +370,21 @@ _SEPARATOR = "\x00"
 def _metadata_window(decisions: Sequence[Decision], body_start: int) -> list[Decision]:
     """Metadata lines near the top of the article, then its first body blocks; nothing
     past a related-list or comment heading (its entries' dates are not the article's)."""
+    above, below = _metadata_lines(decisions, body_start)
+    return above + below
+
+
+def _nearest_first(decisions: Sequence[Decision], body_start: int) -> list[Decision]:
+    """The metadata window with the lines above the article from the nearest up: a
+    page dated in its masthead (`Weekly Edition for April 23`) prints the article's
+    own date under its headline, nearer the text."""
+    above, below = _metadata_lines(decisions, body_start)
+    return above[::-1] + below
+
+
+def _metadata_lines(
+    decisions: Sequence[Decision], body_start: int
+) -> tuple[list[Decision], list[Decision]]:
     lo = max(0, body_start - META_WINDOW_BLOCKS)
     hi = body_start + META_WINDOW_BLOCKS
     for index in range(body_start, min(hi, len(decisions))):
@@ -328,9 +394,96 @@ def _metadata_window(decisions: Sequence[Decision], body_start: int) -> list[Dec
         ):
             hi = index
             break
-    around = [d for d in decisions[lo:hi] if d.reason is Reason.METADATA]
+    metadata = Reason.METADATA
+    above = [d for d in decisions[lo:body_start] if d.reason is metadata]
+    below = [d for d in decisions[body_start:hi] if d.reason is metadata]
     first_body = [d for d in decisions[body_start : body_start + 2] if d.is_body]
-    return around + first_body
+    return above, below + first_body
+
+
+#: Words that label a change after publication (a portal's `更新` is its posting time,
+#: but a line that says so ranks below one that says "published").
+_UPDATED_RE = re.compile(
+    r"updated|modified|aktualisiert|mis à jour|actualizado|更新|修改|修订|修訂", re.IGNORECASE
+)
+#: A clock time, a weekday, a time zone or a filler word beside a date.
+_DATE_COMPANION_RE = re.compile(
+    r"\d{1,2}:\d\d(?::\d\d)?|\b[ap]\.?m\.?(?!\w)|\b(?:on|at|um|le|à|el|a las)\b|"
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b[A-Z]{2,4}T\b|\bUTC\b|"
+    r"星期.|周[一二三四五六日天]|[上下]午",
+    re.IGNORECASE,
+)
+#: Units a dateline may hold besides its date and time (`来源：转载文章`, `by: A. Writer`).
+MAX_DATELINE_OTHER_UNITS = 8
+
+
+def _shown_date(decisions: Sequence[Decision], title: str | None, body_start: int) -> str | None:
+    """The date a line under the title or above the article shows, whatever the
+    classifier called that line: a dateline is often a navigation-like `<div>`
+    (`posted on April 21, 2015, at 11:29 a.m.`) or shares its block with a byline.
+
+    A line counts when its date is most of it; one that labels itself a
+    publication date wins, one that labels itself an update comes last.
+    """
+    starts = [
+        i + 1
+        for i in range(min(body_start, len(decisions)))
+        if title and decisions[i].block.text == title
+    ]
+    starts.append(max(0, body_start - META_WINDOW_BLOCKS))
+    ranked: list[tuple[int, int, str]] = []
+    for start in starts:
+        for index in range(start, min(start + META_WINDOW_BLOCKS, body_start, len(decisions))):
+            text = decisions[index].block.text
+            if RELATED_RE.match(text) or COMMENT_HEADING_RE.match(text):
+                break
+            lines = text.splitlines()
+            for position, line in enumerate(lines):
+                date = _dateline_date(line)
+                if date is not None:
+                    label = line if position == 0 else lines[position - 1] + " " + line
+                    ranked.append((_label_rank(label), index, date))
+    return min(ranked)[2] if ranked else None
+
+
+def _publication_date(texts: Sequence[str]) -> str | None:
+    """The first date of the texts, a line that labels it a publication date first and
+    one that labels it an update last (`Posted: Feb 16` above `Updated: Feb 17`)."""
+    ranked = [
+        (_label_rank(text), order, date)
+        for order, text in enumerate(texts)
+        if (date := find_date([text])) is not None
+    ]
+    return min(ranked)[2] if ranked else None
+
+
+def _label_rank(text: str) -> int:
+    """0 for a dateline labelled as the publication, 2 for one labelled as an update,
+    1 otherwise (and for prose, whose 发表/published is not a label)."""
+    if len(text) > MAX_BYLINE_CHARS:
+        return 1
+    return 0 if _POSTED_RE.search(text) else 2 if _UPDATED_RE.search(text) else 1
+
+
+def _dateline_date(line: str) -> str | None:
+    """The date of a line that is a date, with at most a time, labels and a short
+    field beside it; None for a dated headline or sentence.
+
+    >>> _dateline_date("posted on April 21, 2015, at 11:29 a.m.")
+    '2015-04-21'
+    >>> _dateline_date("2005-02-06 13:26更新 来源：转载文章")
+    '2005-02-06'
+    >>> _dateline_date("某地举行年度交通安全宣传活动现场 (2005-04-27 18:03)") is None
+    True
+    """
+    if len(line) > MAX_BYLINE_CHARS:
+        return None
+    match = DATE_RE.search(line)
+    if match is None or (date := _date_from_match(match)) is None:
+        return None
+    rest = DATE_RE.sub(" ", line)
+    rest = _DATE_COMPANION_RE.sub(" ", _UPDATED_RE.sub(" ", _POSTED_RE.sub(" ", rest)))
+    return date if count_units(rest) <= MAX_DATELINE_OTHER_UNITS else None
 
 
 def _closing_metadata(decisions: Sequence[Decision]) -> list[Decision]:

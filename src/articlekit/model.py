@@ -186,6 +186,8 @@ class Metadata:
     authors: tuple[str, ...] = ()
     site: str | None = None
     url: str | None = None
+    #: The browser title (`<title>`), where a site names itself beside the headline.
+    window_title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from articlekit.features import page_features
 from articlekit.inlines import with_inlines
 from articlekit.language import detect_language
 from articlekit.load import load
-from articlekit.metadata import author_names, extract_metadata
+from articlekit.metadata import author_names, extract_metadata, local_day, site_beside_title
 from articlekit.model import (
     Article,
     Block,
@@ -98,12 +98,13 @@ def _captioned(block: Block, index: int, blocks: list[Block], decisions: list[De
 
 def _merge(page: Metadata, text: Metadata, url: str | None) -> Metadata:
     """Page markup (meta tags, JSON-LD) wins over guesses from text lines."""
+    title = page.title or text.title
     return Metadata(
-        title=page.title or text.title,
-        published=page.published or text.published,
+        title=title,
+        published=local_day(page.published, text.published),
         location=page.location or text.location,
         authors=page.authors or text.authors,
-        site=page.site or text.site,
+        site=page.site or text.site or site_beside_title(page.window_title, title),
         url=url or page.url,
     )
 
