@@ -188,3 +188,41 @@ def test_a_figure_is_an_image_with_its_caption() -> None:
     assert image["caption"] == "The road, widened."
     assert "The road, widened." not in article.to_text()  # a caption is not body text
     jsonschema.validate(article.to_dict(), json_schema())
+
+
+RAW_PAGE = "\n".join(
+    [
+        "Home | News",
+        "Council passes the road plan after a long night",
+        "By Jane Roe",
+        "The council passed the plan with **nine votes to two** on Tuesday, and the full text "
+        "is online (https://news.example.com/road_plan.pdf). Work starts in spring.",
+        "- Residents should read **the whole plan** before the hearing next month, the chair said.",
+        "- The map of the new lanes is at https://news.example.com/map, with every street named.",
+        "The council met again on Tuesday, and the vote went on for hours, 5*3 = 15 of them, "
+        "before the chair closed the meeting.",
+    ]
+)
+
+
+def test_raw_text_shows_its_own_links_and_strong_words() -> None:
+    article = clean(RAW_PAGE)
+    html = _html(article.to_markdown())
+    assert "<strong>nine votes to two</strong>" in html
+    assert '(<a href="https://news.example.com/road_plan.pdf">' in html
+    assert "<strong>the whole plan</strong>" in html
+    assert '<a href="https://news.example.com/map">https://news.example.com/map</a>,' in html
+    assert "5*3 = 15" in html  # a lone asterisk is a character, not markup
+    data = article.to_dict()
+    jsonschema.validate(data, json_schema())
+    text = article.to_text()
+    assert "**" not in text and "with nine votes to two on Tuesday" in text
+    assert "https://news.example.com/road_plan.pdf)." in text
+
+
+def test_raw_text_links_go_with_no_links() -> None:
+    from articlekit.options import Options
+
+    html = _html(clean(RAW_PAGE, options=Options(keep_links=False)).to_markdown())
+    assert "<a " not in html and "https://news.example.com/road_plan.pdf" in html
+    assert "<strong>nine votes to two</strong>" in html

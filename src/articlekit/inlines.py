@@ -1,5 +1,6 @@
 """Inline spans of HTML text: which words of a block are a link, strong, emphasised or
-code, as offsets into the block's normalised text.
+code, as offsets into the block's normalised text; and the few that raw page text
+shows by itself (a bare web address, `**strong**`).
 
 The walker collects a block's text as pieces (an element's text, its children's tails)
 and marks where a span opens and closes between pieces. Whitespace is collapsed piece
@@ -59,6 +60,67 @@ def with_inlines(block: Block, *, links: bool = True) -> Block:
     if not links:
         inlines = tuple(span for span in inlines if span.kind is not InlineKind.LINK)
     return block._replace(inlines=inlines, pending=())
+
+
+#: A bare web address in raw page text, up to a space, a quote or CJK punctuation.
+_BARE_URL_RE = re.compile(
+    r"(?<![\w/.@])https?://[^\s<>\"'`\u3000-\u303f\uff00-\uffef]+", re.IGNORECASE
+)
+#: Sentence punctuation that ends a sentence after an address, not the address.
+_URL_TAIL = ".,;:!?'\"*]}"
+#: `**words**` on one line: Markdown's strong, as people type it into plain text.
+_STRONG_RE = re.compile(r"\*\*(?=[^\s*])([^\n]*?[^\s*])\*\*")
+#: Blocks whose text is shown as it is: code, tables, images.
+_VERBATIM_KINDS = frozenset({BlockKind.CODE, BlockKind.TABLE, BlockKind.IMAGE})
+
+
+def text_spans(block: Block, *, links: bool = True) -> Block:
+    """The block with the spans its raw text shows by itself: `**words**` are strong
+    (the asterisks are markup, not words, and leave the text) and a bare web address
+    links to itself. Text pages have no markup, but people paste both.
+
+    >>> block = text_spans(Block(BlockKind.PARAGRAPH, "A **big** day: https://example.org/a.", 0))
+    >>> block.text, [(span.kind.value, block.text[span.start : span.end]) for span in block.inlines]
+    ('A big day: https://example.org/a.', [('strong', 'big'), ('link', 'https://example.org/a')])
+    """
+    if block.kind in _VERBATIM_KINDS or ("*" not in block.text and "://" not in block.text):
+        return block
+    if block.kind is BlockKind.LIST:
+        if block.text != "\n".join(block.items):
+            return block
+        found = [_raw_spans(item, links) for item in block.items]
+        items = tuple(text for text, _ in found)
+        inlines = joined_spans(items, [spans for _, spans in found])
+        return block._replace(text="\n".join(items), items=items, inlines=inlines)
+    text, inlines = _raw_spans(block.text, links)
+    return block._replace(text=text, inlines=inlines)
+
+
+def _raw_spans(text: str, links: bool) -> tuple[str, tuple[Inline, ...]]:
+    spans: list[Inline] = []
+    parts: list[str] = []
+    kept = 0  # characters of the text without asterisks so far
+    position = 0
+    for match in _STRONG_RE.finditer(text):
+        parts.append(text[position : match.start()])
+        kept += match.start() - position
+        words = match.group(1)
+        spans.append(Inline(InlineKind.STRONG, kept, kept + len(words)))
+        parts.append(words)
+        kept += len(words)
+        position = match.end()
+    parts.append(text[position:])
+    text = "".join(parts)
+    if links:
+        for match in _BARE_URL_RE.finditer(text):
+            address = match.group().rstrip(_URL_TAIL)
+            if address.endswith(")") and "(" not in address:
+                address = address.rstrip(")")
+            start, end = match.start(), match.start() + len(address)
+            if not any(_crosses(span, start, end) for span in spans):
+                spans.append(Inline(InlineKind.LINK, start, end, address))
+    spans.sort(key=lambda span: (span.start, -span.end))
+    return text, tuple(spans)
 
 
 def text_with_spans(

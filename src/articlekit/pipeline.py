@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from articlekit.classify import classify_page
 from articlekit.errors import NoArticleError
 from articlekit.features import page_features
-from articlekit.inlines import with_inlines
+from articlekit.inlines import text_spans, with_inlines
 from articlekit.language import detect_language
 from articlekit.load import load
 from articlekit.metadata import author_names, extract_metadata, local_day, site_beside_title
@@ -56,8 +56,9 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
         decisions, note = second_opinion(blocks, features, judgements, decisions)
     text_meta, decisions = extract_metadata(decisions, page_meta.title)
     kept = [index for index, decision in enumerate(decisions) if decision.verdict is Verdict.BODY]
+    spans = with_inlines if loaded.is_html else text_spans
     body = [
-        _captioned(with_inlines(blocks[index], links=options.keep_links), index, blocks, decisions)
+        _captioned(spans(blocks[index], links=options.keep_links), index, blocks, decisions)
         for index in kept
     ]
     if sum(len(b.text) for b in body) < options.min_body_chars:

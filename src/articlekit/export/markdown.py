@@ -19,6 +19,8 @@ from articlekit.vocab import CJK_RUN_RE
 #: Line starts that Markdown would read as syntax. The indentation is horizontal space
 #: taken whole: `^\\s*` also ran across newlines, so each of n blank lines rescanned the
 #: rest (quadratic).
+#: An address CommonMark takes as an autolink `<…>` just as it is.
+_AUTOLINK_RE = re.compile(r"https?://[^\s<>\x00-\x1f\x7f]+", re.IGNORECASE)
 _LINE_START_RE = re.compile(r"^([^\S\n]*+)([#>+=|]|[-*](?=\s|$))", re.MULTILINE)
 _ORDERED_RE = re.compile(r"^([^\S\n]*+\d++)([.)])(?=\s|$)", re.MULTILINE)
 _INLINE_RE = re.compile(r"([\\`*\[\]])|<(?=[A-Za-z/!?])|(?<!\w)_|_(?!\w)")
@@ -227,6 +229,8 @@ def _span(text: str, span: Inline, inner: list[Inline], base: str | None) -> str
     rendered = _render(text, inner, span.start, span.end, base)
     if span.kind is InlineKind.LINK:
         url = safe_url(resolve_href(span.href, base))
+        if url == words and _AUTOLINK_RE.fullmatch(url):
+            return f"<{url}>"  # an address that is its own text (a bare URL in raw text)
         return f"[{rendered}]({url})" if url and "\n" not in rendered else rendered
     before = text[span.start - 1] if span.start > 0 else " "
     after = text[span.end] if span.end < len(text) else " "
