@@ -237,3 +237,39 @@ def test_no_links_no_images_no_metadata(tmp_path: Path) -> None:
     )
     assert "![A road]" not in run("--no-images") and "[the report]" in run("--no-images")
     assert run("--no-metadata").startswith("# Road\n") and "[the report]" in run("--no-metadata")
+
+
+def test_subprocess_clean_reads_a_pipe_without_a_dash() -> None:
+    done = _run("clean", "--format", "text", stdin=SEED.read_bytes())
+    assert done.returncode == 0 and "巅峰对话" in done.stdout.decode()
+
+
+def test_subprocess_clean_several_files_as_json_lines() -> None:
+    done = _run("clean", str(PAGES / "cjn-1.html"), str(SEED), "--format", "json")
+    lines = done.stdout.decode().splitlines()
+    assert done.returncode == 0 and len(lines) == 2
+    assert [json.loads(line)["schema"] for line in lines] == ["articlekit/article@1"] * 2
+
+
+def test_subprocess_several_files_in_text_are_split_by_a_form_feed() -> None:
+    done = _run("clean", str(PAGES / "cjn-1.html"), str(SEED), "--format", "text")
+    first, second = done.stdout.decode().split("\n\f\n")
+    assert "外媒关注武汉的热情不减" in first and "巅峰对话" in second
+
+
+def test_subprocess_a_bad_file_among_several_fails_alone(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.html"
+    done = _run("clean", str(missing), str(SEED), "-o", str(tmp_path / "out"))
+    assert done.returncode == 1
+    assert done.stderr.decode().splitlines() == [
+        f"articlekit: {missing}: No such file or directory"
+    ]
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [f"{SEED.stem}.md"]
+
+
+def test_subprocess_a_url_is_not_fetched() -> None:
+    done = _run("clean", "https://example.com/news/1.html")
+    assert done.returncode == 1 and done.stdout == b""
+    line = done.stderr.decode()
+    assert line.startswith("articlekit: https://example.com/news/1.html: is a URL")
+    assert "does not fetch" in line and line.count("\n") == 1
