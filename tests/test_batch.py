@@ -303,3 +303,46 @@ def test_batch_leaves_out_links_images_and_front_matter_when_told(tmp_path: Path
     markdown = (tmp_path / "out" / "a.md").read_text("utf-8")
     assert markdown.startswith("# Road\n") and "Read the report today" in markdown
     assert "](" not in markdown
+
+
+def test_a_change_of_options_or_version_recleans_and_nothing_changed_skips(tmp_path: Path) -> None:
+    source = _folder(tmp_path, copies=1)
+    out = tmp_path / "out"
+    _batch(str(source), "-o", str(out), "--jobs", "2")
+    same = _batch(str(source), "-o", str(out), "--jobs", "2")
+    assert "0           0                     4" in same.stderr  # cleaned, re-cleaned, skipped
+    converted = _batch(str(source), "-o", str(out), "--jobs", "2", "--to", "zh-TW")
+    assert "re-cleaned: 4 options changed" in converted.stderr
+    assert "影片" in (out / "site0" / "talk.md").read_text("utf-8")
+    ledger = out / ".articlekit-outputs"
+    ledger.write_bytes(ledger.read_bytes().replace(b" 0.", b" 0.0.0-older."))
+    upgraded = _batch(str(source), "-o", str(out), "--jobs", "2", "--to", "zh-TW")
+    assert "re-cleaned: 4 articlekit version changed" in upgraded.stderr
+    talk = source / "site0" / "talk.txt"
+    talk.write_bytes(talk.read_bytes() + "\n再补一段。".encode())
+    edited = _batch(str(source), "-o", str(out), "--jobs", "2", "--to", "zh-TW")
+    assert "re-cleaned: 1 input changed" in edited.stderr
+
+
+def test_jsonl_to_stdout_and_several_patterns_in_one_glob(tmp_path: Path) -> None:
+    source = _folder(tmp_path, copies=1)
+    done = _batch(str(source), "-o", "-", "--format", "jsonl", "--glob", "*.htm *.txt")
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert sorted(r["source"] for r in rows) == ["site0/gbk.htm", "site0/talk.txt"]
+    assert "empty.txt" in done.stderr and done.returncode == 1
+
+
+def test_no_matching_file_is_a_warning_and_exit_1(tmp_path: Path) -> None:
+    source = _folder(tmp_path, copies=1)
+    done = _batch(str(source), "-o", str(tmp_path / "o"), "--glob", "*.xhtml")
+    assert done.returncode == 1
+    assert f"articlekit: {source}: warning: no file matches *.xhtml" in done.stderr
+
+
+def test_an_output_folder_inside_the_input_folder_is_never_read(tmp_path: Path) -> None:
+    source = _folder(tmp_path, copies=1)
+    out = source / "clean"
+    for _ in range(2):
+        done = _batch(str(source), "-o", str(out), "--format", "text", "--jobs", "2")
+    assert done.returncode == 1
+    assert not list(out.rglob("clean")) and len(list(out.rglob("*.txt"))) == 4

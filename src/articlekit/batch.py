@@ -6,18 +6,22 @@ the per-page guard (`articlekit.guard`): warm child processes, a time limit per 
 so one bad page fails alone with its reason and never stalls the run. Outputs are
 written here, atomically — a temp file in the target folder, then a rename — so no
 reader ever sees half a file and an interrupted run leaves only complete outputs.
-Outputs newer than their input are skipped, so a rerun resumes where the last one
-stopped. Inputs are never written.
+An output is skipped when the folder's ledger says it was made from the same input
+bytes (size and time) with the same options by the same articlekit version, so a rerun
+resumes where the last one stopped and a change of options or version re-cleans.
+Inputs are never written.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import json
 import os
+import sys
 from collections.abc import Generator, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -53,6 +57,8 @@ class FileResult:
     line: str = ""
     #: The failure's `ErrorCode` value (`no-article`, `timeout`, `worker-died`, …).
     code: str = ""
+    #: Why an earlier output was cleaned again (`options changed`, `input changed`, …).
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,16 +98,36 @@ def clean_folder(settings: BatchSettings) -> Generator[FileResult, None, None]:
     if settings.fmt != "jsonl":
         yield from results
         return
+    if str(settings.outdir) == "-":
+        for result in results:
+            if result.line:
+                sys.stdout.buffer.write(_jsonl_line(result.line))
+                sys.stdout.buffer.flush()
+            yield result
+        return
     target = settings.outdir if settings.outdir.suffix == ".jsonl" else settings.outdir / JSONL_NAME
     partial = target.with_name(f"{target.stem}.partial{target.suffix}")
     with atomic_output(target, partial=partial) as handle:
         for result in results:
             if result.line:
-                # A file name that is not valid UTF-8 reaches Python as lone surrogates
-                # (PEP 383); `backslashreplace` writes each as the JSON escape `\udcXX`,
-                # so the file stays UTF-8 and os.fsencode(source) gives the bytes back.
-                handle.write(result.line.encode("utf-8", "backslashreplace") + b"\n")
+                handle.write(_jsonl_line(result.line))
             yield result
+
+
+def _jsonl_line(line: str) -> bytes:
+    # A file name that is not valid UTF-8 reaches Python as lone surrogates (PEP 383);
+    # `backslashreplace` writes each as the JSON escape `\udcXX`, so the output stays
+    # UTF-8 and os.fsencode(source) gives the bytes back.
+    return line.encode("utf-8", "backslashreplace") + b"\n"
+
+
+def split_patterns(values: list[str]) -> tuple[str, ...]:
+    """`--glob` values, each possibly several patterns (`'*.htm *.txt'`, `*.htm,*.txt`).
+
+    >>> split_patterns(["*.htm *.txt", "*.HTML,*.xhtml"])
+    ('*.htm', '*.txt', '*.html', '*.xhtml')
+    """
+    return tuple(p.lower() for value in values for p in value.replace(",", " ").split())
 
 
 def default_outdir(source: Path) -> Path:
@@ -123,7 +149,9 @@ def folder_problem(source: Path, outdir: Path | None, fmt: str) -> str | None:
             return f"{source}: is the root folder; give an output folder with -o"
         return None
     if str(outdir) == "-":
-        return "-: batch writes files, not standard output; give a folder (or, with --format jsonl, a .jsonl file)"
+        if fmt == "jsonl":
+            return None
+        return "-: batch writes standard output only with --format jsonl; give a folder"
     if fmt != "jsonl" and outdir.resolve() == source.resolve():
         return (
             f"{outdir}: is the input folder; outputs there would mix with the inputs "
@@ -137,7 +165,7 @@ def _run(settings: BatchSettings) -> Iterator[FileResult]:
     results known without cleaning (skips) pass straight through."""
     window = settings.jobs * WINDOW_PER_JOB
     pending: dict[Future[Outcome[str]], FileTask] = {}
-    ledger = OutputLedger(settings.outdir)
+    ledger = OutputLedger(settings.outdir)  # never written for jsonl (no file outputs)
     try:
         with GuardPool(
             render_task,
@@ -180,14 +208,19 @@ def _conclude(task: FileTask, outcome: Outcome[str], ledger: OutputLedger) -> Fi
         return FileResult(task.source, task.relative, Status.CLEANED, chars=len(text), line=text)
     try:
         write_atomic(task.target, text.encode("utf-8"))
-        ledger.record(task.target)
+        ledger.record(task.target, task.fingerprint)
     except OSError as error:
         message = error.strerror or str(error)
         return FileResult(
             task.source, task.relative, Status.FAILED, error=message, code=ErrorCode.WRITE
         )
     return FileResult(
-        task.source, task.relative, Status.CLEANED, output=task.target, chars=len(text)
+        task.source,
+        task.relative,
+        Status.CLEANED,
+        output=task.target,
+        chars=len(text),
+        reason=task.reason,
     )
 
 
@@ -255,10 +288,15 @@ class FileTask:
     keep_links: bool = True
     keep_images: bool = True
     metadata: bool = True
+    #: What the output is made from, recorded in the ledger beside it.
+    fingerprint: str = ""
+    #: Why an earlier output is cleaned again ("" for a new one).
+    reason: str = ""
 
 
 def _tasks(settings: BatchSettings, ledger: OutputLedger) -> Iterator[FileTask | FileResult]:
     outdir = settings.outdir.resolve()
+    options = options_digest(settings)
     seen: set[Path] = set()
     for source in iter_inputs(settings.source, settings.patterns, exclude=outdir):
         relative = source.relative_to(settings.source).as_posix()
@@ -269,14 +307,19 @@ def _tasks(settings: BatchSettings, ledger: OutputLedger) -> Iterator[FileTask |
         if target in seen:  # page.html and page.txt side by side
             target = target.with_name(f"{source.name}{target.suffix}")
         seen.add(target)
-        if not settings.force and is_up_to_date(source, target):
+        fingerprint = _fingerprint(source, options)
+        exists = os.path.lexists(target)
+        previous = ledger.fingerprint(target) if exists else None
+        if not settings.force and previous == fingerprint:
             yield FileResult(source, relative, Status.SKIPPED, output=target)
             continue
-        if not settings.force and os.path.lexists(target) and not ledger.wrote(target):
+        if not settings.force and exists and previous is None:
             message = f"{target} exists and was not written by articlekit; not replaced (--force replaces it)"
             yield FileResult(source, relative, Status.FAILED, error=message, code=ErrorCode.WRITE)
             continue
-        yield _task(settings, source, relative, target)
+        reason = _changed(previous, fingerprint) if exists else ""
+        task = _task(settings, source, relative, target)
+        yield replace(task, fingerprint=fingerprint, reason=reason)
 
 
 def _task(settings: BatchSettings, source: Path, relative: str, target: Path | None) -> FileTask:
@@ -293,6 +336,47 @@ def _task(settings: BatchSettings, source: Path, relative: str, target: Path | N
         settings.keep_images,
         settings.metadata,
     )
+
+
+def options_digest(settings: BatchSettings) -> str:
+    """A short digest of every option that changes an output's bytes."""
+    chosen = (
+        settings.fmt,
+        settings.to,
+        settings.source_region,
+        settings.phrases,
+        settings.keep_links,
+        settings.keep_images,
+        settings.metadata,
+    )
+    return hashlib.sha1(repr(chosen).encode()).hexdigest()[:12]
+
+
+def _fingerprint(source: Path, options: str) -> str:
+    """`size.mtime_ns options version`: what an output of `source` is made from now."""
+    from articlekit import __version__
+
+    try:
+        stat = source.stat()
+        made_from = f"{stat.st_size}.{stat.st_mtime_ns}"
+    except OSError:
+        made_from = "?"
+    return f"{made_from} {options} {__version__}"
+
+
+def _changed(previous: str | None, now: str) -> str:
+    """Why an output made from `previous` is out of date.
+
+    >>> _changed("10.5 abc 0.1.0", "10.5 abd 0.1.0"), _changed("", "10.5 abc 0.1.0")
+    ('options changed', 'made before articlekit recorded its options')
+    """
+    old, new = (previous or "").split(" "), now.split(" ")
+    if len(old) != 3:
+        return "made before articlekit recorded its options"
+    for part, name in ((2, "articlekit version changed"), (1, "options changed")):
+        if old[part] != new[part]:
+            return name
+    return "input changed"
 
 
 def is_up_to_date(source: Path, target: Path) -> bool:

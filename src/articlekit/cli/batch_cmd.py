@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections import Counter
 from contextlib import contextmanager, suppress
 from enum import StrEnum
 from pathlib import Path
@@ -62,7 +63,12 @@ def batch_command(
     jobs: JobsOption = None,
     pattern: Annotated[
         list[str] | None,
-        typer.Option("--glob", help="File pattern(s) to clean (default: *.html *.htm *.txt)."),
+        typer.Option(
+            "--glob",
+            metavar="PATTERNS",
+            help="File patterns to clean, repeated or in one value "
+            "(default: '*.html *.htm *.txt *.xhtml *.shtml').",
+        ),
     ] = None,
     force: Annotated[
         bool,
@@ -85,6 +91,7 @@ def batch_command(
         BatchSettings,
         default_outdir,
         folder_problem,
+        split_patterns,
     )
 
     check_from(to, source_region)
@@ -100,7 +107,7 @@ def batch_command(
         source_region=source_region.value if source_region else None,
         phrases=conversion_phrases(phrases_file),
         jobs=jobs or os.cpu_count() or 1,
-        patterns=tuple(p.lower() for p in pattern) if pattern else DEFAULT_PATTERNS,
+        patterns=split_patterns(pattern) if pattern else DEFAULT_PATTERNS,
         force=force,
         max_bytes=int(max_mb * 2**20),
         timeout=timeout or None,
@@ -116,15 +123,21 @@ def batch_command(
         from rich.console import Console
 
         err = Console(stderr=True)
-    failed = _run_with_progress(settings, err)
+    failed, seen = _run_with_progress(settings, err)
+    if not seen:
+        patterns = " ".join(settings.patterns)
+        sys.stderr.write(f"articlekit: {source}: warning: no file matches {patterns}\n")
+        raise typer.Exit(ExitStatus.FAILED)
     raise typer.Exit(ExitStatus.FAILED if failed else ExitStatus.OK)
 
 
-def _run_with_progress(settings: object, err: Console | None) -> int:
+def _run_with_progress(settings: object, err: Console | None) -> tuple[int, int]:
+    """Run the batch; (files failed, files seen)."""
     from articlekit.batch import BatchSettings, Status, clean_folder
 
     assert isinstance(settings, BatchSettings)
     counts = dict.fromkeys(Status, 0)
+    recleaned: Counter[str] = Counter()
     chars = 0
     failures: list[FileResult] = []
     started = time.perf_counter()
@@ -134,6 +147,8 @@ def _run_with_progress(settings: object, err: Console | None) -> int:
         try:
             for result in results:
                 counts[result.status] += 1
+                if result.reason:
+                    recleaned[result.reason] += 1
                 chars += result.chars
                 if result.status is Status.FAILED:
                     failures.append(result)
@@ -146,10 +161,11 @@ def _run_with_progress(settings: object, err: Console | None) -> int:
                 results.throw(KeyboardInterrupt)
     for result in failures:
         sys.stderr.write(error_line(result.source, result.error))
-    _summary(err, counts, chars, time.perf_counter() - started, interrupted, settings.outdir)
+    elapsed = time.perf_counter() - started
+    _summary(err, counts, recleaned, chars, elapsed, interrupted, settings.outdir)
     if interrupted:
         raise typer.Exit(130)
-    return counts[Status.FAILED]
+    return counts[Status.FAILED], sum(counts.values())
 
 
 @contextmanager
@@ -182,6 +198,7 @@ def _progress_bar(
 def _summary(
     err: Console | None,
     counts: Mapping[Status, int],
+    recleaned: Counter[str],
     chars: int,
     seconds: float,
     interrupted: bool,
@@ -190,27 +207,32 @@ def _summary(
     from articlekit.batch import Status
 
     title = "interrupted — rerun to finish" if interrupted else f"batch → {outdir}"
-    names = ("cleaned", "skipped", "failed", "characters out", "time")
+    names = ("cleaned", "re-cleaned", "skipped (up to date)", "failed", "characters out", "time")
+    again = sum(recleaned.values())
     values = (
-        str(counts[Status.CLEANED]),
+        str(counts[Status.CLEANED] - again),
+        str(again),
         str(counts[Status.SKIPPED]),
         str(counts[Status.FAILED]),
         f"{chars:,}",
         f"{seconds:.1f}s",
     )
+    why = ", ".join(f"{n} {reason}" for reason, n in recleaned.most_common())
     if err is None:
         widths = [max(len(n), len(v)) for n, v in zip(names, values, strict=True)]
         sys.stderr.write(f"{title}\n")
         sys.stderr.write("  ".join(n.rjust(w) for n, w in zip(names, widths, strict=True)) + "\n")
         sys.stderr.write("  ".join(v.rjust(w) for v, w in zip(values, widths, strict=True)) + "\n")
+        if why:
+            sys.stderr.write(f"re-cleaned: {why}\n")
         sys.stderr.flush()
         return
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left")
+    table = Table(title=title, title_justify="left", caption=f"re-cleaned: {why}" if why else None)
     for name in names:
         table.add_column(name, justify="right")
-    failed = values[2]
-    table.add_row(*values[:2], f"[red]{failed}[/]" if failed != "0" else failed, *values[3:])
+    failed = values[3]
+    table.add_row(*values[:3], f"[red]{failed}[/]" if failed != "0" else failed, *values[4:])
     err.print(table)
     sys.stderr.flush()
