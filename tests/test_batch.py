@@ -346,3 +346,21 @@ def test_an_output_folder_inside_the_input_folder_is_never_read(tmp_path: Path) 
         done = _batch(str(source), "-o", str(out), "--format", "text", "--jobs", "2")
     assert done.returncode == 1
     assert not list(out.rglob("clean")) and len(list(out.rglob("*.txt"))) == 4
+
+
+def test_quiet_says_only_errors_and_verbose_names_every_file(tmp_path: Path) -> None:
+    source = _folder(tmp_path, copies=1)
+    quiet = _batch(str(source), "-o", str(tmp_path / "q"), "-q")
+    assert sorted(quiet.stderr.splitlines()) == sorted(
+        [
+            f"articlekit: {source / 'empty.txt'}: input is empty",
+            f"articlekit: {source / 'random.html'}: {_reason(quiet.stderr, 'random.html')}",
+        ]
+    )
+    verbose = _batch(str(source), "-o", str(tmp_path / "q"), "-v")
+    assert f"articlekit: {source / 'site0' / 'talk.txt'}: skipped (up to date)" in verbose.stderr
+
+
+def _reason(stderr: str, name: str) -> str:
+    line = next(line for line in stderr.splitlines() if name in line)
+    return line.rsplit(": ", 1)[1]

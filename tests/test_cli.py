@@ -273,3 +273,35 @@ def test_subprocess_a_url_is_not_fetched() -> None:
     line = done.stderr.decode()
     assert line.startswith("articlekit: https://example.com/news/1.html: is a URL")
     assert "does not fetch" in line and line.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", ["clean", "batch", "convert", "inspect", "warc"])
+def test_every_help_has_examples_and_plain_metavars(command: str) -> None:
+    done = _run(command, "--help")
+    text = done.stdout.decode()
+    assert done.returncode == 0 and "Examples:" in text
+    for type_name in ("<str>", "<path>", "<int", "<float", "TEXT", "INTEGER"):
+        assert type_name not in text, type_name
+    assert "--max-mb MIB" in text
+
+
+@pytest.mark.parametrize("command", ["clean", "batch", "convert", "warc"])
+def test_quiet_and_verbose_on_every_command_that_reports(command: str) -> None:
+    text = _run(command, "--help").stdout.decode()
+    assert "-q, --quiet" in text and "-v, --verbose" in text
+
+
+def test_subprocess_clean_verbose_and_quiet(tmp_path: Path) -> None:
+    loud = _run("clean", str(SEED), "-v", "-o", str(tmp_path / "talk.md"))
+    assert loud.returncode == 0
+    assert (
+        loud.stderr.decode().startswith(f"articlekit: {SEED}: ")
+        and "zh-Hans" in loud.stderr.decode()
+    )
+    page = "Title line\n\n" + "这是正文的一段，足够长，读起来像文章，有逗号，也有句号。" * 8
+    gbk = tmp_path / "page.txt"
+    gbk.write_bytes(page.encode("gbk") + b"\xff")  # one bad byte: a decoding warning
+    warned = _run("clean", str(gbk))
+    quiet = _run("clean", str(gbk), "-q")
+    assert "warning" in warned.stderr.decode() and quiet.stderr == b""
+    assert quiet.stdout == warned.stdout

@@ -82,6 +82,8 @@ class WarcResult:
     cleaned: int = 0
     failed: Counter[str] = field(default_factory=Counter)
     error: str | None = None
+    #: Each failed page: its URL (or record id), error code and message (`warc -v`).
+    failures: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def render_page(page: WarcPage) -> str:
@@ -218,6 +220,8 @@ def _line(page: WarcPage, future: Future[Outcome[str]], result: WarcResult) -> s
         result.cleaned += 1
         return outcome.value or ""
     result.failed[outcome.error.code] += 1
+    where = page.url or page.record_id or "?"
+    result.failures.append((where, outcome.error.code, outcome.error.message))
     record = error_record(outcome.error.code, outcome.error.message, origin=page.origin())
     return to_json_line(record)
 

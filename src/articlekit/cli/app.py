@@ -17,10 +17,10 @@ from articlekit.cli.warc_cmd import warc_command
 
 app = typer.Typer(
     name="articlekit",
-    help="Clean scraped articles (raw page text or saved HTML) into Markdown, JSON or text.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -40,7 +40,18 @@ def root(
         ),
     ] = False,
 ) -> None:
-    """Clean scraped articles: find the body, keep its structure, drop the chrome."""
+    """Clean scraped articles (raw page text or saved HTML) into Markdown, JSON or text.
+
+    Examples:
+
+      pbpaste | articlekit clean > article.md
+
+      articlekit clean page.html --to zh-TW -o article.md
+
+      articlekit batch saved_pages -o cleaned --jobs 4
+
+    Run `articlekit COMMAND --help` for a command's options and examples.
+    """
 
 
 app.command("clean")(clean_command)

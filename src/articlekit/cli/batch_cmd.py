@@ -23,8 +23,10 @@ from articlekit.cli.options import (
     NoLinksOption,
     NoMetadataOption,
     PhrasesOption,
+    QuietOption,
     TimeoutOption,
     ToOption,
+    VerboseOption,
     check_from,
     conversion_phrases,
 )
@@ -52,10 +54,16 @@ def batch_command(
     ],
     outdir: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Output folder (default: DIR-clean beside DIR)."),
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="OUTDIR",
+            help="Output folder (default: DIR-clean beside DIR; - for stdout with jsonl).",
+        ),
     ] = None,
     fmt: Annotated[
-        BatchFormat, typer.Option("--format", "-f", help="Output format.")
+        BatchFormat,
+        typer.Option("--format", "-f", metavar="FORMAT", help="md, json, text or jsonl."),
     ] = BatchFormat.md,
     to: ToOption = None,
     source_region: FromOption = None,
@@ -84,8 +92,19 @@ def batch_command(
     no_links: NoLinksOption = False,
     no_images: NoImagesOption = False,
     no_metadata: NoMetadataOption = False,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
-    """Clean every page in a folder; the output tree mirrors the input tree."""
+    """Clean every page in a folder; the output tree mirrors the input tree.
+
+    Examples:
+
+      articlekit batch saved_pages -o cleaned --jobs 4
+
+      articlekit batch saved_pages --to zh-TW --glob '*.html *.txt'
+
+      articlekit batch saved_pages -o - --format jsonl | gzip > articles.jsonl.gz
+    """
     from articlekit.batch import (
         DEFAULT_PATTERNS,
         BatchSettings,
@@ -119,19 +138,40 @@ def batch_command(
     # rich is imported only for a terminal: in a pipe or a log the output is plain lines,
     # and the start-up saved there is serial time that no --jobs can win back.
     err = None
-    if sys.stderr.isatty():
+    if sys.stderr.isatty() and not quiet:
         from rich.console import Console
 
         err = Console(stderr=True)
-    failed, seen = _run_with_progress(settings, err)
+    failed, seen = _run_with_progress(settings, err, Chatter(quiet=quiet, verbose=verbose))
     if not seen:
-        patterns = " ".join(settings.patterns)
-        sys.stderr.write(f"articlekit: {source}: warning: no file matches {patterns}\n")
+        if not quiet:
+            patterns = " ".join(settings.patterns)
+            sys.stderr.write(f"articlekit: {source}: warning: no file matches {patterns}\n")
         raise typer.Exit(ExitStatus.FAILED)
     raise typer.Exit(ExitStatus.FAILED if failed else ExitStatus.OK)
 
 
-def _run_with_progress(settings: object, err: Console | None) -> tuple[int, int]:
+class Chatter:
+    """What a run says beside errors: `-q` nothing, `-v` a line per file."""
+
+    def __init__(self, *, quiet: bool = False, verbose: bool = False) -> None:
+        self.quiet = quiet
+        self.verbose = verbose and not quiet
+
+    def file_done(self, result: FileResult) -> None:
+        from articlekit.batch import Status
+
+        if not self.verbose or result.status is Status.FAILED:
+            return
+        what = result.status.value
+        if result.status is Status.SKIPPED:
+            what = "skipped (up to date)"
+        elif result.reason:
+            what = f"re-cleaned ({result.reason})"
+        sys.stderr.write(error_line(result.source, what))
+
+
+def _run_with_progress(settings: object, err: Console | None, chatter: Chatter) -> tuple[int, int]:
     """Run the batch; (files failed, files seen)."""
     from articlekit.batch import BatchSettings, Status, clean_folder
 
@@ -152,6 +192,7 @@ def _run_with_progress(settings: object, err: Console | None) -> tuple[int, int]
                 chars += result.chars
                 if result.status is Status.FAILED:
                     failures.append(result)
+                chatter.file_done(result)
                 advance(sum(counts.values()) / max(time.perf_counter() - started, 1e-9))
         except KeyboardInterrupt:
             interrupted = True
@@ -162,7 +203,8 @@ def _run_with_progress(settings: object, err: Console | None) -> tuple[int, int]
     for result in failures:
         sys.stderr.write(error_line(result.source, result.error))
     elapsed = time.perf_counter() - started
-    _summary(err, counts, recleaned, chars, elapsed, interrupted, settings.outdir)
+    if not chatter.quiet:
+        _summary(err, counts, recleaned, chars, elapsed, interrupted, settings.outdir)
     if interrupted:
         raise typer.Exit(130)
     return counts[Status.FAILED], sum(counts.values())

@@ -27,7 +27,9 @@ from articlekit.cli.options import (
     NoMetadataOption,
     OutputFormat,
     PhrasesOption,
+    QuietOption,
     ToOption,
+    VerboseOption,
     check_from,
     conversion_phrases,
 )
@@ -38,6 +40,7 @@ from articlekit.errors import UnsupportedInputError
 #: plain text, on a line of its own; JSON is written as JSON Lines instead.
 DOCUMENT_SEPARATOR = "\n\f\n"
 if TYPE_CHECKING:
+    from articlekit.model import Article
     from articlekit.options import Options
 
 _URL_RE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
@@ -62,13 +65,14 @@ def clean_command(
         ),
     ] = None,
     fmt: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+        OutputFormat, typer.Option("--format", "-f", metavar="FORMAT", help="md, json or text.")
     ] = OutputFormat.md,
     to: ToOption = None,
     source_region: FromOption = None,
     phrases_file: PhrasesOption = None,
     url: Annotated[
-        str | None, typer.Option("--url", help="The page's address, recorded in the output.")
+        str | None,
+        typer.Option("--url", metavar="URL", help="The page's address, recorded in the output."),
     ] = None,
     explain: Annotated[
         bool,
@@ -83,6 +87,8 @@ def clean_command(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback on internal errors.")
     ] = False,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Clean pages: find the article, keep its structure, drop the site chrome.
 
@@ -118,6 +124,8 @@ def clean_command(
         explain=explain,
         metadata=not no_metadata,
         debug=debug,
+        quiet=quiet,
+        verbose=verbose,
     )
     failed = 0
     first = True
@@ -148,6 +156,8 @@ class _CleanJob:
     explain: bool
     metadata: bool
     debug: bool
+    quiet: bool
+    verbose: bool
 
     def run(self, name: str, target: str | None, *, as_line: bool) -> str | None:
         """The page's rendered article for stdout (written to `target` if that is a
@@ -170,7 +180,7 @@ class _CleanJob:
                     url=self.url,
                     options=self.options,
                 )
-                for warning in article.warnings:
+                for warning in () if self.quiet else article.warnings:
                     sys.stderr.write(f"articlekit: {shown}: warning: {warning}\n")
                 if self.to is not None:
                     article = article.converted(self.to, source=self.region, phrases=self.phrases)
@@ -179,6 +189,8 @@ class _CleanJob:
                     text = json.dumps(json.loads(text), ensure_ascii=False) + "\n"
                 if target not in (None, "-"):
                     write_output(text, target)
+                if self.verbose:
+                    sys.stderr.write(_done_line(shown, article, target))
                 if self.explain and self.fmt is not OutputFormat.json:
                     from articlekit.cli.inspect_cmd import print_removed
 
@@ -188,6 +200,19 @@ class _CleanJob:
             if stop.exit_code == ExitStatus.FAILED:
                 return None  # said on stderr; the other pages go on
             raise
+
+
+def _done_line(shown: str, article: Article, target: str | None) -> str:
+    """`-v`: what was found on the page, in one line."""
+    from articlekit.cli.status import visible
+
+    chars = len(article.to_text())
+    where = "" if target in (None, "-") else f" → {visible(str(target))}"
+    title = f', "{visible(article.title)}"' if article.title else ""
+    return (
+        f"articlekit: {visible(shown)}: {chars:,} characters, {len(article.removed)} blocks "
+        f"removed, {article.language or 'und'}{title}{where}\n"
+    )
 
 
 def write_stdout(text: str) -> None:

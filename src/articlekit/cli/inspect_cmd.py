@@ -1,4 +1,4 @@
-"""`articlekit inspect INPUT`: every block with its verdict and reason, coloured."""
+"""`articlekit inspect [FILE|-]`: every block with its verdict and reason, coloured."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from articlekit.cli.options import DEFAULT_MAX_MB, MaxMbOption
 from articlekit.cli.status import reported, visible
 
 if TYPE_CHECKING:
@@ -28,19 +29,40 @@ _COLOURS = {
 
 def inspect_command(
     source: Annotated[
-        str, typer.Argument(metavar="INPUT", help="A page file (HTML or text), or - for stdin.")
-    ],
+        str,
+        typer.Argument(
+            metavar="[FILE]",
+            help="A page file (HTML or text); - or none with a pipe: stdin.",
+            show_default=False,
+        ),
+    ] = "-",
     only_removed: Annotated[
         bool, typer.Option("--removed", help="Show only the dropped blocks.")
     ] = False,
+    max_mb: MaxMbOption = DEFAULT_MAX_MB,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback on internal errors.")
+    ] = False,
 ) -> None:
-    """Show every block of the page, whether it was kept, and why."""
+    """Show every block of the page, whether it was kept, and why.
+
+    Examples:
+
+      articlekit inspect page.html
+
+      articlekit inspect page.html --removed | grep navigation
+    """
     from articlekit.cli.io import read_input
+    from articlekit.options import Options
     from articlekit.pipeline import clean
 
+    if source == "-" and sys.stdin.isatty():
+        sys.stderr.write("articlekit: inspect: give a page file, or pipe a page into stdin\n")
+        raise typer.Exit(2)
     name = "<stdin>" if source == "-" else source
-    with reported(name):
-        article = clean(read_input(source))
+    with reported(name, debug=debug):
+        options = Options(max_input_bytes=int(max_mb * 2**20))
+        article = clean(read_input(source, options.max_input_bytes), options=options)
     rows = []
     for number, decision in enumerate(article.decisions, 1):
         if only_removed and decision.is_body:

@@ -37,9 +37,23 @@ class SourceRegion(StrEnum):
 
 #: `--max-mb`: one input size limit, the same on every command that reads pages or text.
 MaxMbOption = Annotated[
-    float, typer.Option("--max-mb", min=0.001, help="Refuse inputs larger than this many MiB.")
+    float,
+    typer.Option(
+        "--max-mb", min=0.001, metavar="MIB", help="Refuse inputs larger than this many MiB."
+    ),
 ]
 DEFAULT_MAX_MB = DEFAULT_MAX_INPUT_BYTES / 2**20
+
+#: `-q` and `-v`, on every command that reports as it goes: errors are always one line
+#: each on stderr; `-q` drops warnings, progress and summaries, `-v` adds a line per
+#: page (or file) saying what became of it.
+QuietOption = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="Only errors on stderr: no warnings, progress or summary."),
+]
+VerboseOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="A line on stderr for every page done.")
+]
 
 #: What to leave out of the output (`clean`, `batch`), in trafilatura's words.
 NoLinksOption = Annotated[
@@ -71,7 +85,9 @@ MaxMemoryOption = Annotated[
 ]
 JobsOption = Annotated[
     int | None,
-    typer.Option("--jobs", "-j", min=1, help="Worker processes (default: number of CPUs)."),
+    typer.Option(
+        "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: number of CPUs)."
+    ),
 ]
 
 #: `--to` on the commands that clean (optional there; `convert` requires it).
@@ -79,7 +95,8 @@ ToOption = Annotated[
     TargetScript | None,
     typer.Option(
         "--to",
-        help="Convert with OpenCC: to Traditional (zh-Hant, zh-TW with Taiwan phrasing, "
+        metavar="SCRIPT",
+        help="zh-Hant|zh-TW|zh-HK|zh-Hans. Convert with OpenCC: to Traditional (zh-Hant, zh-TW with Taiwan phrasing, "
         "zh-HK) or to Simplified (zh-Hans).",
     ),
 ]
@@ -88,7 +105,8 @@ FromOption = Annotated[
     SourceRegion | None,
     typer.Option(
         "--from",
-        help="With --to zh-Hans: the text is Taiwan (zh-TW) or Hong Kong (zh-HK) "
+        metavar="REGION",
+        help="zh-Hant|zh-TW|zh-HK. With --to zh-Hans: the text is Taiwan (zh-TW) or Hong Kong (zh-HK) "
         "Traditional, or neither (zh-Hant). Default: what the text shows.",
     ),
 ]

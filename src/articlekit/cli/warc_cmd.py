@@ -16,7 +16,9 @@ from articlekit.cli.options import (
     JobsOption,
     MaxMbOption,
     MaxMemoryOption,
+    QuietOption,
     TimeoutOption,
+    VerboseOption,
 )
 from articlekit.cli.status import ExitStatus, error_line
 from articlekit.options import DEFAULT_PAGE_TIMEOUT
@@ -42,14 +44,17 @@ def warc_command(
         typer.Option(
             "-o",
             "--output",
+            metavar="OUT",
             help="Output folder (one file per WARC), or the output file for a single WARC.",
         ),
     ],
     fmt: Annotated[
-        RecordFormat, typer.Option("--format", "-f", help="jsonl, or parquet (needs pyarrow).")
+        RecordFormat,
+        typer.Option("--format", "-f", metavar="FORMAT", help="jsonl, or parquet (needs pyarrow)."),
     ] = RecordFormat.jsonl,
     text_format: Annotated[
-        TextFormat, typer.Option("--text", help="Format of each record's `text` column.")
+        TextFormat,
+        typer.Option("--text", metavar="FORMAT", help="md or text: each record's `text` column."),
     ] = TextFormat.md,
     jobs: JobsOption = None,
     timeout: TimeoutOption = DEFAULT_PAGE_TIMEOUT,
@@ -58,8 +63,17 @@ def warc_command(
     force: Annotated[
         bool, typer.Option("--force", help="Redo WARCs whose output is up to date.")
     ] = False,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
-    """Clean the pages in WARC files: one record per page, one output per WARC."""
+    """Clean the pages in WARC files: one record per page, one output per WARC.
+
+    Examples:
+
+      articlekit warc crawl/ -o records/ --jobs 4
+
+      articlekit warc one.warc.gz -o one.parquet --format parquet
+    """
     _require("warcio", "warc", "warc")
     if fmt is RecordFormat.parquet:
         _require("pyarrow", "--format parquet", "parquet")
@@ -86,6 +100,8 @@ def warc_command(
     results = []
     for result in clean_warcs(settings):
         results.append(result)
+        if quiet and not result.error:
+            continue
         if result.skipped:
             sys.stderr.write(
                 f"articlekit: {result.source}: skipped (up to date: {result.output})\n"
@@ -98,7 +114,11 @@ def warc_command(
                 f"articlekit: {result.source}: {result.cleaned} cleaned, {failed} failed → {result.output}\n"
             )
     codes = failure_codes(results)
-    if codes:
+    if verbose:
+        for result in results:
+            for page, code, message in result.failures:
+                sys.stderr.write(error_line(f"{result.source}: {page}", f"{code}: {message}"))
+    if codes and not quiet:
         summary = ", ".join(f"{code} {count}" for code, count in codes.most_common())
         sys.stderr.write(f"articlekit: failures by code: {summary}\n")
     raise typer.Exit(ExitStatus.FAILED if codes else ExitStatus.OK)
