@@ -4,12 +4,8 @@ from __future__ import annotations
 
 
 def main() -> None:
-    """The `articlekit` command. Imports a dependency makes but never uses are deferred
-    (`articlekit.cli.deferred`) and the process ends without the interpreter's
-    teardown (`articlekit.cli.finish`)."""
-    from articlekit.cli.deferred import defer_imports
-
-    defer_imports()
+    """The `articlekit` command: the typer app, then an ending that reports output
+    that could not be written in one line (`articlekit.cli.finish`)."""
     from articlekit.cli.app import main as run_app
     from articlekit.cli.finish import finish, write_failed
 
