@@ -52,8 +52,9 @@ SPEED_ROUNDS = 5
 #: anchor's is at least ANCHOR_GOT (the failure users of every extractor hit most).
 LOST_BELOW = 0.5
 ANCHOR_GOT = 0.8
-#: Pages in the batch folder (issue #5).
-BATCH_PAGES = 100
+#: Pages in the batch folder (issue #5; about 400 since issue #20, the dev pages once
+#: and then again under other names).
+BATCH_PAGES = 400
 #: Commands are timed as a user runs them, with Python's bytecode cache on. pip
 #: precompiles the anchors when it installs them; an editable install under
 #: PYTHONDONTWRITEBYTECODE would instead compile articlekit's source on every run
@@ -430,25 +431,29 @@ def _ceiling_round(pool: multiprocessing.pool.Pool, source: Path) -> tuple[float
 
 
 def _batch_folder(source: Path) -> int:
-    """100 dev pages (HTML in several encodings and raw text, from every corpus in turn)
-    in nested folders, plus a random-bytes `.html` and an empty file."""
+    """BATCH_PAGES dev pages (HTML in several encodings and raw text, from every corpus
+    in turn, then the same again under other names) in nested folders, plus a
+    random-bytes `.html` and an empty file."""
     queues = [
         [p for p in sorted(c.glob("*")) if p.suffix in (".html", ".txt") and ".gold" not in p.name]
         for c in sorted(DEV.iterdir())
         if c.is_dir()
     ]
-    chosen: list[Path] = []
-    while len(chosen) < BATCH_PAGES and any(queues):
+    interleaved: list[Path] = []
+    while any(queues):
         for queue in queues:
-            if queue and len(chosen) < BATCH_PAGES:
-                chosen.append(queue.pop(0))
-    for index, page in enumerate(chosen):
+            if queue:
+                interleaved.append(queue.pop(0))
+    if not interleaved:
+        return 0
+    for index in range(BATCH_PAGES):
+        page = interleaved[index % len(interleaved)]
         folder = source / page.parent.name / f"part{index % 3}"
         folder.mkdir(parents=True, exist_ok=True)
-        shutil.copy(page, folder / page.name)
+        shutil.copy(page, folder / f"{index // len(interleaved)}-{page.name}")
     (source / "random.html").write_bytes(random.Random(0).randbytes(4096))
     (source / "empty.txt").write_bytes(b"")
-    return len(chosen) + 2
+    return BATCH_PAGES + 2
 
 
 def _clean_folder_in_process(source: Path) -> int:
