@@ -16,7 +16,7 @@ Extractor = Callable[[bytes, bool], str]
 
 
 def _decoded(data: bytes) -> str:
-    from articlekit.load import decode
+    from articlekit.read.load import decode
 
     return decode(data)[0]
 

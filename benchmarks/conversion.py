@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from articlekit.traditional import CONFIGURATIONS
+from articlekit.export.traditional import CONFIGURATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "bench"

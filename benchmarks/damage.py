@@ -53,7 +53,7 @@ def damaged(page: str, tag: str) -> str | None:
 
 def main() -> int:
     args = _parse_args()
-    from articlekit.load import decode
+    from articlekit.read.load import decode
 
     systems = args.systems.split(",")
     scores: dict[tuple[str, str, str], list[float]] = {}

@@ -98,7 +98,7 @@ PLAIN = """
 import sys
 from pathlib import Path
 from articlekit import ArticlekitError, clean
-from articlekit.warc import iter_pages
+from articlekit.run.warc import iter_pages
 pages = [page for path in sys.argv[1:] for page in iter_pages(Path(path))]
 for page in pages:
     try:
@@ -126,7 +126,7 @@ import os, sys
 os.environ["PYSPARK_PYTHON"] = sys.executable
 from pyspark.sql import SparkSession
 from articlekit.integrations.spark import clean_warc_paths
-from articlekit.records import SPARK_DDL
+from articlekit.run.records import SPARK_DDL
 target, paths = sys.argv[1], sys.argv[2:]
 spark = (SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false")
          .config("spark.python.worker.reuse", "true").getOrCreate())

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from articlekit.atomic import atomic_output, remove_stale_temps, write_atomic
+from articlekit.run.atomic import atomic_output, remove_stale_temps, write_atomic
 
 
 def test_output_mode_follows_the_umask(tmp_path: Path) -> None:

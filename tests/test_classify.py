@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articlekit.classify import (
+from articlekit.judge.classify import (
     _SEPARATOR_HINT_RE,
     LineCues,
     _is_caption,
@@ -18,9 +18,9 @@ from articlekit.classify import (
     is_prose,
     line_cues,
 )
-from articlekit.features import block_features_of
+from articlekit.judge.features import block_features_of
+from articlekit.judge.vocab import SEPARATOR_RUN_RE
 from articlekit.model import Reason
-from articlekit.vocab import SEPARATOR_RUN_RE
 from conftest import PAGES, SEED, paragraph
 
 EXAMPLES = int(os.environ.get("ARTICLEKIT_HYPOTHESIS_EXAMPLES", "300"))
@@ -109,8 +109,8 @@ def test_menu_before_and_related_list_after_the_article_are_dropped() -> None:
 
 
 def test_captions_and_photo_credits() -> None:
-    from articlekit.classify import judge_block
-    from articlekit.features import block_features
+    from articlekit.judge.classify import judge_block
+    from articlekit.judge.features import block_features
     from articlekit.model import Block, BlockKind
 
     for text in (
@@ -135,7 +135,7 @@ _ALL_CUES = LineCues(digits=True, starts=True, words=True, marks=True)
 
 
 def _fixture_lines() -> list[str]:
-    from articlekit.textblocks import split_text_blocks
+    from articlekit.read.textblocks import split_text_blocks
 
     lines: list[str] = []
     for page in [*sorted(PAGES.glob("*.txt")), SEED]:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from articlekit import clean
-from articlekit.codelines import code_kind
 from articlekit.model import BlockKind
-from articlekit.textblocks import split_text_blocks
+from articlekit.read.codelines import code_kind
+from articlekit.read.textblocks import split_text_blocks
 
 INTRO = "我有一个函数 parse，它从队列中持续读入数据，并写入到数据库中。示例代码如下："
 LISTING_1 = """import json

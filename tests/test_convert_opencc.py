@@ -8,7 +8,7 @@ import json
 import pytest
 
 from articlekit import convert
-from articlekit.traditional import CONFIGURATIONS
+from articlekit.export.traditional import CONFIGURATIONS
 from conftest import FIXTURES
 
 OPENCC = FIXTURES / "opencc"

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from articlekit.errors import ErrorCode, NoArticleError
-from articlekit.guard import GuardPool, PageGuard
-from articlekit.ledger import LEDGER_NAME
+from articlekit.run.guard import GuardPool, PageGuard
+from articlekit.run.ledger import LEDGER_NAME
 from conftest import PAGES
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")

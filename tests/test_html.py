@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from articlekit import clean
-from articlekit.html import html_blocks, parse_html
 from articlekit.model import Zone
 from articlekit.options import Options
-from articlekit.readable import find_main_candidate
+from articlekit.read.html import html_blocks, parse_html
+from articlekit.read.readable import find_main_candidate
 from conftest import PAGES
 
 

@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 
 from articlekit import clean
 from articlekit.export.jsonout import json_schema
-from articlekit.textblocks import normalize_space
+from articlekit.read.textblocks import normalize_space
 
 FILLER = "<p>" + "The council met again on Tuesday, and the vote went on for hours. " * 3 + "</p>"
 PAGE = f"""<html><head><link rel="canonical" href="https://news.example.com/city/road.html">
@@ -132,7 +132,7 @@ def test_unusable_links_keep_their_words_only(scheme: str) -> None:
 
 @given(st.lists(st.text(alphabet=" \n\t\u3000\u200b\x07ab中", max_size=6), max_size=8))
 def test_normalising_a_block_at_once_equals_piece_by_piece(pieces: list[str]) -> None:
-    from articlekit.inlines import _normalised, _normalised_piecewise
+    from articlekit.read.inlines import _normalised, _normalised_piecewise
 
     assert _normalised(pieces) == _normalised_piecewise(pieces)
     assert _normalised(pieces)[0] == normalize_space("".join(pieces))

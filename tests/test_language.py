@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from articlekit import clean
-from articlekit.language import detect_text_language
+from articlekit.structure.language import detect_text_language
 
 ENGLISH_WITH_NAMES = (
     "The publisher Condé Nast said on Tuesday that it would close two magazines, and the "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from articlekit.errors import BinaryInputError, EmptyInputError, InputTooLargeError
-from articlekit.load import decode, load, sniff_html
+from articlekit.read.load import decode, load, sniff_html
 from conftest import PAGES
 
 ZH = "中文网页的正文，繁體字也要正確。"
@@ -79,7 +79,7 @@ def test_size_limit() -> None:
 def test_utf8_with_a_stray_byte_or_cut_mid_character_keeps_its_text() -> None:
     """A stray byte made undeclared UTF-8 fall to detection (Windows-1252 mojibake,
     exit 0), and a page cut mid-character was refused as undecodable."""
-    from articlekit.load import decode
+    from articlekit.read.load import decode
 
     story = "<html><body><p>这是一段正文，内容足够长，而且有标点符号。</p>" * 20
     for broken in (story.encode() + b"\xff" + story.encode(), story.encode() + "文".encode()[:2]):
@@ -89,7 +89,7 @@ def test_utf8_with_a_stray_byte_or_cut_mid_character_keeps_its_text() -> None:
 
 
 def test_latin1_text_with_an_accent_is_not_taken_for_broken_utf8() -> None:
-    from articlekit.load import decode
+    from articlekit.read.load import decode
 
     text, codec, _ = decode("The café on the corner opened again this week.".encode("cp1252"))
     assert codec != "utf-8" and "café" in text
@@ -98,7 +98,7 @@ def test_latin1_text_with_an_accent_is_not_taken_for_broken_utf8() -> None:
 def test_a_late_charset_declaration_is_found_and_utf7_is_never_taken() -> None:
     """A GBK page declaring its charset after a 20 KB <style> came out as mojibake; a
     page that names UTF-7 in a meta tag was decoded as UTF-7 (`+ADw-` is `<`)."""
-    from articlekit.load import decode
+    from articlekit.read.load import decode
 
     story = "这是一段正文，内容足够长，而且有标点符号。" * 10
     late = (

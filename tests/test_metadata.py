@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from articlekit import clean
-from articlekit.metadata import find_date
+from articlekit.structure.metadata import find_date
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from articlekit import ArticlekitError, clean
 from articlekit.export.jsonout import json_schema
 from articlekit.model import BlockKind
-from articlekit.textblocks import normalize_space, split_text_blocks
+from articlekit.read.textblocks import normalize_space, split_text_blocks
 
 EXAMPLES = int(os.environ.get("ARTICLEKIT_HYPOTHESIS_EXAMPLES", "300"))
 PROFILE = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))

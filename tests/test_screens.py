@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articlekit import vocab
-from articlekit.classify import _LINE_SCREEN, line_cues
-from articlekit.screens import QUIET, LineScreen, fold, literal_prefix
+from articlekit.judge import vocab
+from articlekit.judge.classify import _LINE_SCREEN, line_cues
+from articlekit.judge.screens import QUIET, LineScreen, fold, literal_prefix
 
 EXAMPLES = int(os.environ.get("ARTICLEKIT_HYPOTHESIS_EXAMPLES", "300"))
 
@@ -118,7 +118,7 @@ def test_screening_a_page_at_once_gives_each_line_its_own_cues(lines: list[str])
 
 
 def test_screening_fixture_pages_at_once_gives_each_line_its_own_cues() -> None:
-    from articlekit.textblocks import split_text_blocks
+    from articlekit.read.textblocks import split_text_blocks
     from conftest import PAGES, SEED
 
     for page in [*sorted(PAGES.glob("*.txt")), SEED]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from articlekit.segment import is_heading, segment_sections
+from articlekit.structure.segment import is_heading, segment_sections
 from conftest import paragraph
 
 
@@ -351,7 +351,7 @@ def test_a_line_naming_a_speaker_is_a_byline_and_a_credit_between_turns_is_dropp
     """A reporter's name alone above a transcript was a heading; a photo credit between
     two turns split the conversation."""
     from articlekit.model import Reason
-    from articlekit.segment import segment
+    from articlekit.structure.segment import segment
 
     result = segment([paragraph(t, i) for i, t in enumerate(_TRANSCRIPT)])
     assert result.bylines == ("Jane Roe",)
@@ -469,7 +469,7 @@ def test_quoted_speech_that_ends_a_sentence_is_not_a_heading(quote: str) -> None
 
 
 def test_names_on_the_first_exchange_are_mapped_to_the_roles_that_follow() -> None:
-    from articlekit.segment import segment
+    from articlekit.structure.segment import segment
 
     lines = [
         "Sam Writer: Where did the idea for the new book come from?",

@@ -42,7 +42,7 @@ def spark():  # type: ignore[no-untyped-def]
 
 def test_warc_paths_through_map_partitions(spark, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from articlekit.integrations.spark import clean_warc_paths
-    from articlekit.records import SPARK_DDL
+    from articlekit.run.records import SPARK_DDL
 
     items = list(GOOD.items())
     paths = [
@@ -69,7 +69,7 @@ def test_warc_paths_through_map_partitions(spark, tmp_path: Path) -> None:  # ty
 def test_saved_pages_through_binary_file_and_arrow(spark, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("pandas")  # Spark's Arrow functions need it
     from articlekit.integrations.spark import clean_arrow_pages
-    from articlekit.records import SPARK_DDL
+    from articlekit.run.records import SPARK_DDL
 
     folder = tmp_path / "pages"
     folder.mkdir()
@@ -94,7 +94,7 @@ def test_a_crashing_page_is_a_record_not_a_failed_job(spark, tmp_path: Path) -> 
     from functools import partial
 
     from articlekit.integrations.spark import clean_warc_paths
-    from articlekit.records import SPARK_DDL
+    from articlekit.run.records import SPARK_DDL
 
     body = GOOD["http://example.cn/news/1.html"]
     urls = ["http://e.cn/crash", "http://e.cn/1", "http://e.cn/slow", "http://e.cn/2"]

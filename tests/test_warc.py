@@ -18,7 +18,7 @@ import pytest
 from articlekit import clean
 from articlekit.errors import ErrorCode
 from articlekit.export.jsonout import json_schema
-from articlekit.records import FIELD_NAMES, record_schema
+from articlekit.run.records import FIELD_NAMES, record_schema
 from conftest import PAGES
 
 warcio = pytest.importorskip("warcio")
@@ -142,7 +142,7 @@ def test_parquet_holds_the_same_records(tmp_path: Path) -> None:
 def slow_or_crashing(page):  # type: ignore[no-untyped-def]
     """Cleaning that sleeps on one page and kills its process on another (a fault in a
     C library does that), for the guard to contain."""
-    from articlekit.warc import render_page
+    from articlekit.run.warc import render_page
 
     if page.url.endswith("/slow"):
         time.sleep(60)
@@ -152,7 +152,7 @@ def slow_or_crashing(page):  # type: ignore[no-untyped-def]
 
 
 def test_a_slow_and_a_crashing_page_fail_alone(tmp_path: Path) -> None:
-    from articlekit.warc import WarcSettings, clean_warcs
+    from articlekit.run.warc import WarcSettings, clean_warcs
 
     body = GOOD["http://example.cn/news/1.html"]
     warc = _warc(

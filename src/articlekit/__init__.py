@@ -5,6 +5,13 @@
     >>> article.to_text()
     '正文第一段，足够长的一句话在这里。\\n'
 
+The folders are the pipeline (`pipeline.clean` runs it): `read` (bytes to text, HTML
+or text to blocks, markup metadata), `judge` (each block body or chrome, with its
+reason), `structure` (title, date, authors; lecture and Q&A sections; language) and
+`export` (JSON, Markdown, text; Traditional/Simplified conversion); then its runners:
+`run` (the per-page guard, folders, WARC files) and `integrations` (datatrove, Spark);
+`cli` is a thin shell on all of it. `model`, `options` and `errors` are shared.
+
 Heavy modules load on first use, so `import articlekit` and `articlekit --help` stay fast.
 """
 
@@ -33,7 +40,6 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from articlekit.batch import BatchSettings, clean_folder
     from articlekit.errors import (
         ArticlekitError,
         BinaryInputError,
@@ -44,18 +50,19 @@ if TYPE_CHECKING:
         OutputWriteError,
         UnsupportedInputError,
     )
+    from articlekit.export.traditional import convert
     from articlekit.model import Article
     from articlekit.options import Options
     from articlekit.pipeline import clean
-    from articlekit.traditional import convert
+    from articlekit.run.batch import BatchSettings, clean_folder
 
 _LAZY = {
     "clean": "articlekit.pipeline",
-    "convert": "articlekit.traditional",
+    "convert": "articlekit.export.traditional",
     "Article": "articlekit.model",
     "Options": "articlekit.options",
-    "clean_folder": "articlekit.batch",
-    "BatchSettings": "articlekit.batch",
+    "clean_folder": "articlekit.run.batch",
+    "BatchSettings": "articlekit.run.batch",
 }
 
 

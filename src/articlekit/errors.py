@@ -20,7 +20,7 @@ class ErrorCode(StrEnum):
     WRITE = "write-failed"
     CONVERT = "convert-failed"
     READ = "read-failed"
-    # Failures the per-page guard reports (`articlekit.guard`): the page's process, not
+    # Failures the per-page guard reports (`articlekit.run.guard`): the page's process, not
     # the cleaner, ended the attempt.
     TIMEOUT = "timeout"
     WORKER_DIED = "worker-died"

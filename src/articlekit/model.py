@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from articlekit.traditional import Target
+    from articlekit.export.traditional import Target
 
 
 class BlockKind(StrEnum):
@@ -108,7 +108,7 @@ class Block(NamedTuple):
     `link_chars` counts characters inside links (HTML only); `level` is a heading level;
     `tag` is the HTML element the block came from (`p`, `h2`, `figcaption`, …), `strong`
     for a paragraph printed wholly in bold; `inlines` are its links and emphasis (HTML),
-    found from `pending` once the block is kept (`articlekit.inlines.with_inlines`).
+    found from `pending` once the block is kept (`articlekit.read.inlines.with_inlines`).
     """
 
     kind: BlockKind
@@ -243,6 +243,6 @@ class Article:
     ) -> Article:
         """This article with every text field converted by OpenCC (`zh-Hant`, `zh-TW`,
         `zh-HK`, or `zh-Hans` from Traditional, `source` naming its region)."""
-        from articlekit.traditional import convert_article
+        from articlekit.export.traditional import convert_article
 
         return convert_article(self, to, source=source, phrases=phrases)

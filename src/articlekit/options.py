@@ -7,7 +7,7 @@ from dataclasses import dataclass
 #: 64 MiB: far above any real article page (the largest dev page is under 1 MiB) yet
 #: small enough that a runaway dump fails with a clear error instead of exhausting memory.
 DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024
-#: Seconds one page may take in the per-page guard (`articlekit.guard`) before it fails
+#: Seconds one page may take in the per-page guard (`articlekit.run.guard`) before it fails
 #: with `timeout`. Dev pages take 10 ms on average and under 0.3 s at worst; the limit
 #: only stops a page that would otherwise hold its worker for minutes.
 DEFAULT_PAGE_TIMEOUT = 20.0

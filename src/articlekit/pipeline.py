@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from articlekit.classify import classify_page
 from articlekit.errors import NoArticleError
-from articlekit.features import page_features
-from articlekit.inlines import text_spans, with_inlines
-from articlekit.language import detect_language
-from articlekit.load import load
-from articlekit.metadata import author_names, extract_metadata, local_day, site_beside_title
+from articlekit.judge.classify import classify_page
+from articlekit.judge.features import page_features
 from articlekit.model import (
     Article,
     Block,
@@ -23,9 +19,18 @@ from articlekit.model import (
     make_removed,
 )
 from articlekit.options import Options
-from articlekit.segment import segment
-from articlekit.speakers import join_label_lines
-from articlekit.textblocks import split_text_blocks
+from articlekit.read.inlines import text_spans, with_inlines
+from articlekit.read.load import load
+from articlekit.read.textblocks import split_text_blocks
+from articlekit.structure.language import detect_language
+from articlekit.structure.metadata import (
+    author_names,
+    extract_metadata,
+    local_day,
+    site_beside_title,
+)
+from articlekit.structure.segment import segment
+from articlekit.structure.speakers import join_label_lines
 
 
 def clean(data: bytes | str, *, url: str | None = None, options: Options | None = None) -> Article:
@@ -41,7 +46,7 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
     options = options or Options()
     loaded = load(data, max_bytes=options.max_input_bytes)
     if loaded.is_html:
-        from articlekit.html import html_blocks
+        from articlekit.read.html import html_blocks
 
         blocks, page_meta = html_blocks(loaded.text, options)
     else:
@@ -51,7 +56,7 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
     decisions, judgements = classify_page(blocks, features)
     note = None
     if loaded.is_html:
-        from articlekit.secondopinion import second_opinion
+        from articlekit.judge.secondopinion import second_opinion
 
         decisions, note = second_opinion(blocks, features, judgements, decisions)
     text_meta, decisions = extract_metadata(decisions, page_meta.title)

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from articlekit.batch import BatchSettings, FileResult, Status
+    from articlekit.run.batch import BatchSettings, FileResult, Status
 
 
 class BatchFormat(StrEnum):
@@ -105,7 +105,7 @@ def batch_command(
 
       articlekit batch saved_pages -o - --format jsonl | gzip > articles.jsonl.gz
     """
-    from articlekit.batch import (
+    from articlekit.run.batch import (
         DEFAULT_PATTERNS,
         BatchSettings,
         default_outdir,
@@ -159,7 +159,7 @@ class Chatter:
         self.verbose = verbose and not quiet
 
     def file_done(self, result: FileResult) -> None:
-        from articlekit.batch import Status
+        from articlekit.run.batch import Status
 
         if not self.verbose or result.status is Status.FAILED:
             return
@@ -173,7 +173,7 @@ class Chatter:
 
 def _run_with_progress(settings: object, err: Console | None, chatter: Chatter) -> tuple[int, int]:
     """Run the batch; (files failed, files seen)."""
-    from articlekit.batch import BatchSettings, Status, clean_folder
+    from articlekit.run.batch import BatchSettings, Status, clean_folder
 
     assert isinstance(settings, BatchSettings)
     counts = dict.fromkeys(Status, 0)
@@ -220,7 +220,7 @@ def _progress_bar(
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from articlekit.batch import iter_inputs
+    from articlekit.run.batch import iter_inputs
 
     total = sum(
         1 for _ in iter_inputs(settings.source, settings.patterns, settings.outdir.resolve())
@@ -246,7 +246,7 @@ def _summary(
     interrupted: bool,
     outdir: Path,
 ) -> None:
-    from articlekit.batch import Status
+    from articlekit.run.batch import Status
 
     title = "interrupted — rerun to finish" if interrupted else f"batch → {outdir}"
     names = ("cleaned", "re-cleaned", "skipped (up to date)", "failed", "characters out", "time")

@@ -60,8 +60,8 @@ def convert_command(
       pbpaste | articlekit convert --to zh-Hans --from zh-HK
     """
     from articlekit.cli.io import read_input, refuse_overwriting_input, write_output
-    from articlekit.load import decode
-    from articlekit.traditional import convert
+    from articlekit.export.traditional import convert
+    from articlekit.read.load import decode
 
     check_from(to, source_region)
     phrases = dict(conversion_phrases(phrases_file))

@@ -7,10 +7,10 @@ import os
 import sys
 from pathlib import Path
 
-from articlekit.atomic import write_atomic
 from articlekit.errors import OutputWriteError
-from articlekit.load import read_limited
 from articlekit.options import DEFAULT_MAX_INPUT_BYTES
+from articlekit.read.load import read_limited
+from articlekit.run.atomic import write_atomic
 
 
 def read_input(name: str, max_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> bytes:

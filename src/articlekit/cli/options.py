@@ -138,7 +138,7 @@ def conversion_phrases(path: Path | None) -> tuple[tuple[str, str], ...]:
         return ()
     from articlekit.cli.status import ExitStatus, error_line
     from articlekit.errors import ConversionError
-    from articlekit.traditional import load_phrases
+    from articlekit.export.traditional import load_phrases
 
     try:
         return tuple(load_phrases(path).items())

@@ -77,7 +77,7 @@ def warc_command(
     _require("warcio", "warc", "warc")
     if fmt is RecordFormat.parquet:
         _require("pyarrow", "--format parquet", "parquet")
-    from articlekit.warc import WarcSettings, clean_warcs, failure_codes, find_warcs
+    from articlekit.run.warc import WarcSettings, clean_warcs, failure_codes, find_warcs
 
     missing = [p for p in inputs if not p.exists()]
     if missing:

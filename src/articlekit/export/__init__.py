@@ -1,4 +1,6 @@
-"""Exporters: `Article` → JSON, Markdown or plain text. None of them re-parses input."""
+"""Export and conversion: `Article` → JSON (`jsonout`), Markdown (`markdown`) or plain
+text (`text`), none of them re-parsing input; and OpenCC conversion between Simplified
+and Traditional Chinese that keeps code, URLs and inline spans intact (`traditional`)."""
 
 from __future__ import annotations
 

@@ -8,8 +8,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from articlekit.inlines import resolve_href
 from articlekit.model import Article, Block, BlockKind, Inline, InlineKind, Section
+from articlekit.read.inlines import resolve_href
 
 SCHEMA_ID = "articlekit/article@1"
 

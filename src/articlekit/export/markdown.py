@@ -12,9 +12,9 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-from articlekit.inlines import UNSAFE_SCHEME_RE, resolve_href
+from articlekit.judge.vocab import CJK_RUN_RE
 from articlekit.model import Article, Block, BlockKind, Inline, InlineKind, Section
-from articlekit.vocab import CJK_RUN_RE
+from articlekit.read.inlines import UNSAFE_SCHEME_RE, resolve_href
 
 #: Line starts that Markdown would read as syntax. The indentation is horizontal space
 #: taken whole: `^\\s*` also ran across newlines, so each of n blank lines rescanned the

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from articlekit.judge.vocab import CJK_RUN_RE
 from articlekit.model import Article, Block, BlockKind, Section, Turn
-from articlekit.vocab import CJK_RUN_RE
 
 
 def article_to_text(article: Article) -> str:

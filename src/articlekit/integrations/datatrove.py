@@ -16,7 +16,7 @@ bytes on unchanged: `Document.text` must be a `str`, so they travel as UTF-8 wit
 `surrogateescape` (lossless for any bytes) and `ArticlekitExtractor` turns them back
 into bytes for articlekit's own decoding (a GBK page stays a GBK page).
 
-`ArticlekitExtractor` cleans each document on the per-page guard (`articlekit.guard`):
+`ArticlekitExtractor` cleans each document on the per-page guard (`articlekit.run.guard`):
 a page that runs past its time, crashes or runs out of memory is dropped with its
 error code counted in the step's stats (`no-article`, `timeout`, `worker-died`, …),
 and the task goes on; it never warms up on an empty text and never raises. The
@@ -35,9 +35,9 @@ from datatrove.pipeline.readers.base import BaseDiskReader
 from datatrove.utils.typeshelper import StatHints
 
 from articlekit.errors import ErrorCode
-from articlekit.guard import DEFAULT_TIMEOUT, PageGuard
 from articlekit.options import DEFAULT_MAX_INPUT_BYTES
-from articlekit.warc import WarcPage, read_pages, render_page
+from articlekit.run.guard import DEFAULT_TIMEOUT, PageGuard
+from articlekit.run.warc import WarcPage, read_pages, render_page
 
 #: Metadata keys the extractor sets from the article.
 METADATA_KEYS = ("title", "published", "authors", "language", "site")

@@ -2,7 +2,7 @@
 
     from pyspark.sql import SparkSession
     from articlekit.integrations.spark import clean_warc_paths
-    from articlekit.records import SPARK_DDL
+    from articlekit.run.records import SPARK_DDL
 
     spark = SparkSession.builder.master("local[2]").getOrCreate()
     paths = spark.sparkContext.parallelize(["/data/crawl/a.warc.gz", "/data/crawl/b.warc.gz"], 2)
@@ -26,9 +26,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from articlekit.guard import DEFAULT_TIMEOUT, PageGuard
-from articlekit.records import FIELD_NAMES, error_record
-from articlekit.warc import WarcPage, iter_pages, render_page
+from articlekit.run.guard import DEFAULT_TIMEOUT, PageGuard
+from articlekit.run.records import FIELD_NAMES, error_record
+from articlekit.run.warc import WarcPage, iter_pages, render_page
 
 
 def clean_warc_paths(
@@ -59,7 +59,7 @@ def clean_arrow_pages(
     record batch out per batch in, with the columns of `records.FIELDS`."""
     import pyarrow as pa
 
-    from articlekit.records import arrow_schema
+    from articlekit.run.records import arrow_schema
 
     with PageGuard(work, timeout=timeout) as guard:
         for batch in batches:

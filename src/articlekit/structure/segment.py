@@ -19,22 +19,22 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from articlekit.features import (
+from articlekit.judge.features import (
     Features,
     block_features,
     count_units,
     ends_sentence,
     page_features,
 )
-from articlekit.model import Block, BlockKind, Reason, Section, Turn
-from articlekit.speakers import is_name_line, speaker_aliases
-from articlekit.vocab import (
+from articlekit.judge.vocab import (
     NON_SPEAKER_LABELS,
     PUNCT_RE,
     ROLE_LABELS,
     SPEAKER_RE,
     is_credit,
 )
+from articlekit.model import Block, BlockKind, Reason, Section, Turn
+from articlekit.structure.speakers import is_name_line, speaker_aliases
 
 #: A heading is at most this many units (CJK characters or words).
 MAX_HEADING_UNITS = 40

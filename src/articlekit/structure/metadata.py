@@ -14,9 +14,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from articlekit.features import count_units, ends_sentence
-from articlekit.model import BlockKind, Decision, Metadata, Reason, Verdict
-from articlekit.vocab import (
+from articlekit.judge.features import count_units, ends_sentence
+from articlekit.judge.vocab import (
     BREADCRUMB_RE,
     BYLINE_RE,
     CAPTION_TAIL_RE,
@@ -33,6 +32,7 @@ from articlekit.vocab import (
     is_credit,
     is_numbered_entry,
 )
+from articlekit.model import BlockKind, Decision, Metadata, Reason, Verdict
 
 #: How many blocks above the article are searched for its title.
 TITLE_WINDOW_BLOCKS = 15

@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from articlekit.features import WORD_RUN_RE, split_cjk
+from articlekit.judge.features import WORD_RUN_RE, split_cjk
 from articlekit.model import Block
 
 #: Frequent characters written differently in the two scripts (same order in both).

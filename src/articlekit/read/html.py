@@ -26,8 +26,6 @@ from lxml.html import (
     document_fromstring,
 )
 
-from articlekit.hidden import HiddenRules, hidden_by_page, hidden_inline, stylesheet_rules
-from articlekit.htmlmeta import page_metadata, title_as_printed
 from articlekit.model import (
     Block,
     BlockKind,
@@ -38,8 +36,10 @@ from articlekit.model import (
     Zone,
 )
 from articlekit.options import Options
-from articlekit.readable import MainContent, find_main_candidate
-from articlekit.textblocks import normalize_space
+from articlekit.read.hidden import HiddenRules, hidden_by_page, hidden_inline, stylesheet_rules
+from articlekit.read.htmlmeta import page_metadata, title_as_printed
+from articlekit.read.readable import MainContent, find_main_candidate
+from articlekit.read.textblocks import normalize_space
 
 #: Deepest tag nesting kept: a page nested deeper is parsed again without the deeper
 #: tags (their text stays).

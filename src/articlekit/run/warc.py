@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from articlekit.atomic import atomic_output, remove_stale_temps
-from articlekit.batch import is_up_to_date
 from articlekit.errors import ArticlekitError, ErrorCode
-from articlekit.guard import DEFAULT_TIMEOUT, GuardPool, Outcome
 from articlekit.options import DEFAULT_MAX_INPUT_BYTES, Options
-from articlekit.records import article_record, error_record, to_json_line
+from articlekit.run.atomic import atomic_output, remove_stale_temps
+from articlekit.run.batch import is_up_to_date
+from articlekit.run.guard import DEFAULT_TIMEOUT, GuardPool, Outcome
+from articlekit.run.records import article_record, error_record, to_json_line
 
 #: HTTP content types that are pages (parameters such as `; charset=` are ignored).
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
@@ -230,7 +230,7 @@ def _write_parquet(records: list[dict[str, Any]], handle: Any) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from articlekit.records import arrow_schema
+    from articlekit.run.records import arrow_schema
 
     pq.write_table(pa.Table.from_pylist(records, schema=arrow_schema()), handle)
 

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from functools import partial
 from typing import NamedTuple
 
+from articlekit.judge.vocab import CJK_RUN_RE, CLOSERS, PUNCT_RE, SENTENCE_END
 from articlekit.model import Block
-from articlekit.vocab import CJK_RUN_RE, CLOSERS, PUNCT_RE, SENTENCE_END
 
 _ASCII_WORD_RE = re.compile(r"\w+", re.ASCII)
 #: A run of word characters (after `split_cjk`: a word of a non-CJK script).

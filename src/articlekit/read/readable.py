@@ -19,8 +19,8 @@ from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import REGEXES
 
-from articlekit.features import count_units
-from articlekit.vocab import PUNCT_RE
+from articlekit.judge.features import count_units
+from articlekit.judge.vocab import PUNCT_RE
 
 #: A paragraph shorter than this (units) does not vote for its parent.
 MIN_PARAGRAPH_UNITS = 12

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from articlekit.errors import ArticlekitError, ErrorCode
 from articlekit.options import DEFAULT_PAGE_TIMEOUT
-from articlekit.warmup import clean_samples
+from articlekit.run.warmup import clean_samples
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -50,7 +50,7 @@ DEFAULT_TIMEOUT = DEFAULT_PAGE_TIMEOUT
 #: Seconds a fresh child may take to import the cleaner and say it is ready.
 START_TIMEOUT = 120.0
 #: What every child imports before its first page.
-DEFAULT_PRELOAD = ("articlekit.pipeline", "articlekit.html", "articlekit.export")
+DEFAULT_PRELOAD = ("articlekit.pipeline", "articlekit.read.html", "articlekit.export")
 _READY = "ready"
 
 
@@ -81,7 +81,7 @@ class PageGuard(Generic[T, R]):
     `timeout` is in seconds (None: no limit); `max_memory_mb` caps the child's address
     space (None: no cap); `preload` names modules the child imports, and `warm_up` is
     called once, before its first item, so that neither is charged to the first page's
-    time limit (the default cleans two sample pages; see `articlekit.warmup`).
+    time limit (the default cleans two sample pages; see `articlekit.run.warmup`).
     """
 
     def __init__(

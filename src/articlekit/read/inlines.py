@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from urllib.parse import urljoin
 
 from articlekit.model import Block, BlockKind, Inline, InlineKind, SpanMark
-from articlekit.textblocks import collapse_space
+from articlekit.read.textblocks import collapse_space
 
 #: Joins a block's pieces while it is normalised (private use: no page text means it).
 _JOIN = "\ue000"

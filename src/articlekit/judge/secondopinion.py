@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from articlekit.classify import MAX_LINK_DENSITY, Judgement, Label, is_prose
-from articlekit.features import Features
+from articlekit.judge.classify import MAX_LINK_DENSITY, Judgement, Label, is_prose
+from articlekit.judge.features import Features
 from articlekit.model import Block, Decision, Reason, Verdict, Zone, make_decision
 
 #: Candidates with less prose than this (units) are too small to overrule anything.

@@ -17,9 +17,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from articlekit.inlines import with_inlines
+from articlekit.judge.vocab import NON_SPEAKER_LABELS, ROLE_LABELS, SPEAKER_LABEL_LINE_RE
 from articlekit.model import Block, BlockKind, shift_inlines
-from articlekit.vocab import NON_SPEAKER_LABELS, ROLE_LABELS, SPEAKER_LABEL_LINE_RE
+from articlekit.read.inlines import with_inlines
 
 #: Labels looked at per page; a page with more "speakers" is not an interview anyone
 #: reads label by label, and each label costs one scan of the text.

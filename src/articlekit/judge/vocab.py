@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from articlekit.screens import anchor_digit_run, split_alternatives
+from articlekit.judge.screens import anchor_digit_run, split_alternatives
 
 # --- characters -------------------------------------------------------------------
 

@@ -14,10 +14,10 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from articlekit.metadata import find_date, local_day
+from articlekit.judge.vocab import DATE_RE, TITLE_SEPARATOR_RE
 from articlekit.model import Metadata
-from articlekit.textblocks import normalize_space
-from articlekit.vocab import DATE_RE, TITLE_SEPARATOR_RE
+from articlekit.read.textblocks import normalize_space
+from articlekit.structure.metadata import find_date, local_day
 
 #: Meta keys (property, name or itemprop, lower-cased) that hold the publication date,
 #: most specific first; none of them a modification date.

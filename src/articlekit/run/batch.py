@@ -2,7 +2,7 @@
 
 The file list is streamed (an iterative directory walk) and only a bounded window of
 files is in flight, so memory stays flat on 100,000 files. Pages are cleaned through
-the per-page guard (`articlekit.guard`): warm child processes, a time limit per page,
+the per-page guard (`articlekit.run.guard`): warm child processes, a time limit per page,
 so one bad page fails alone with its reason and never stalls the run. Outputs are
 written here, atomically — a temp file in the target folder, then a rename — so no
 reader ever sees half a file and an interrupted run leaves only complete outputs.
@@ -25,11 +25,11 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
-from articlekit.atomic import atomic_output, write_atomic
 from articlekit.errors import ErrorCode, InputReadError, UnsupportedInputError
-from articlekit.guard import DEFAULT_TIMEOUT, GuardPool, Outcome
-from articlekit.ledger import OutputLedger
 from articlekit.options import DEFAULT_MAX_INPUT_BYTES, Options
+from articlekit.run.atomic import atomic_output, write_atomic
+from articlekit.run.guard import DEFAULT_TIMEOUT, GuardPool, Outcome
+from articlekit.run.ledger import OutputLedger
 
 DEFAULT_PATTERNS = ("*.html", "*.htm", "*.txt", "*.xhtml", "*.shtml")
 EXTENSIONS = {"md": ".md", "json": ".json", "text": ".txt", "jsonl": ".jsonl"}
@@ -391,8 +391,8 @@ def render_task(task: FileTask) -> str:
     """One file cleaned and rendered (run in a guard's child process): the output text,
     or for jsonl the article's line. Raises `ArticlekitError` for a page that fails."""
     from articlekit.export import render
-    from articlekit.load import read_limited
     from articlekit.pipeline import clean
+    from articlekit.read.load import read_limited
 
     try:
         with task.source.open("rb") as handle:

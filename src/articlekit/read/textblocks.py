@@ -3,7 +3,7 @@
 Text copied from a browser (`innerText`, select-all) has one visual line per line:
 paragraphs, menu entries, list bullets and widget labels alike. Each line becomes a
 paragraph block; consecutive bullet lines (and the indented lines under them) become
-one list block, and a run of program statements one code block (`articlekit.codelines`).
+one list block, and a run of program statements one code block (`articlekit.read.codelines`).
 Deciding what is a heading is left to the segmenter, which sees the neighbours.
 """
 
@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 import textwrap
 
-from articlekit.codelines import code_kind, is_code_run
+from articlekit.judge.vocab import BULLET_RE
 from articlekit.model import BLOCK_DEFAULTS, Block, BlockKind, make_block
-from articlekit.vocab import BULLET_RE
+from articlekit.read.codelines import code_kind, is_code_run
 
 #: Every Unicode space (`\\s`: newlines, U+1680, U+3000, no-break spaces, …) and the
 #: invisible ones (zero-width space, BOM), collapsed the same way in raw text and in

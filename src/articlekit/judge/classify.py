@@ -24,10 +24,15 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
-from articlekit.features import Features, block_features, count_units, ends_sentence, page_features
-from articlekit.model import Block, BlockKind, Decision, Reason, Verdict, Zone, make_decision
-from articlekit.screens import QUIET, LineCues, LineScreen
-from articlekit.vocab import (
+from articlekit.judge.features import (
+    Features,
+    block_features,
+    count_units,
+    ends_sentence,
+    page_features,
+)
+from articlekit.judge.screens import QUIET, LineCues, LineScreen
+from articlekit.judge.vocab import (
     BIO_HEADING_RE,
     BIO_HEADING_WORDS,
     BREADCRUMB_RE,
@@ -78,6 +83,7 @@ from articlekit.vocab import (
     TRANSCRIPT_NOTICE_WORDS,
     is_numbered_entry,
 )
+from articlekit.model import Block, BlockKind, Decision, Reason, Verdict, Zone, make_decision
 
 #: Units (CJK chars or words) at or above which a block ending a sentence is prose.
 MIN_PROSE_UNITS = 10
@@ -336,7 +342,7 @@ def _judge_structure(block: Block, feat: Features) -> Judgement:
 def is_prose(feat: Features) -> bool:
     """Punctuated text long enough to be a paragraph.
 
-    >>> from articlekit.features import block_features_of as f
+    >>> from articlekit.judge.features import block_features_of as f
     >>> is_prose(f("我们发布了著名的系统，它可以生成图像。"))
     True
     >>> is_prose(f("一篇普通文章的标题,其实只是一行链接文字"))
@@ -350,7 +356,7 @@ def is_prose(feat: Features) -> bool:
 def chrome_reason(text: str, feat: Features, cues: LineCues | None = None) -> Reason | None:
     """The kind of chrome a line's shape and vocabulary show, or None.
 
-    >>> from articlekit.features import block_features_of as f
+    >>> from articlekit.judge.features import block_features_of as f
     >>> chrome_reason("2024-06-15 16:307268", f("2024-06-15 16:307268")).value
     'metadata line'
     >>> chrome_reason("暂无评论", f("暂无评论")).value
