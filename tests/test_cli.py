@@ -305,3 +305,15 @@ def test_subprocess_clean_verbose_and_quiet(tmp_path: Path) -> None:
     quiet = _run("clean", str(gbk), "-q")
     assert "warning" in warned.stderr.decode() and quiet.stderr == b""
     assert quiet.stdout == warned.stdout
+
+
+@pytest.mark.parametrize(
+    "page", [b"nav\n", b'<html><body><div id="nav"><a href="/">Home</a> nav</div></body></html>']
+)
+def test_a_page_with_a_word_or_two_is_no_article(tmp_path: Path, page: bytes) -> None:
+    """It was "cleaned" to a file holding the one word `nav`."""
+    path = tmp_path / "page.html"
+    path.write_bytes(page)
+    done = _run("clean", str(path))
+    assert done.returncode == 1 and done.stdout == b""
+    assert done.stderr.decode() == f"articlekit: {path}: no article text found\n"

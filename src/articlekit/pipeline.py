@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from articlekit.errors import NoArticleError
 from articlekit.judge.classify import classify_page
-from articlekit.judge.features import page_features
+from articlekit.judge.features import count_units, ends_sentence, page_features
 from articlekit.model import (
     Article,
     Block,
@@ -66,7 +66,7 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
         _captioned(spans(blocks[index], links=options.keep_links), index, blocks, decisions)
         for index in kept
     ]
-    if sum(len(b.text) for b in body) < options.min_body_chars:
+    if sum(len(b.text) for b in body) < options.min_body_chars or not _reads_as_text(body):
         raise NoArticleError("no article text found")
     meta = _merge(page_meta, text_meta, url or options.url)
     segmented = segment(body, [features[index] for index in kept], context=[meta.title or ""])
@@ -89,6 +89,29 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
         warnings=loaded.warnings,
         notes=(note,) if note else (),
     )
+
+
+#: Fewest units (CJK characters or words) of a body without one sentence: a page whose
+#: only text is a word or two (`nav`, `Home`) holds no article, however it is cleaned.
+MIN_UNPUNCTUATED_UNITS = 5
+
+
+def _reads_as_text(body: list[Block]) -> bool:
+    """Whether the kept text is an article's: a sentence, or at least a few words.
+
+    >>> _reads_as_text([Block(BlockKind.PARAGRAPH, "nav", 0)])
+    False
+    >>> _reads_as_text([Block(BlockKind.PARAGRAPH, "Hello world.", 0)])
+    True
+    """
+    units = 0
+    for block in body:
+        if ends_sentence(block.text):
+            return True
+        units += count_units(block.text)
+        if units >= MIN_UNPUNCTUATED_UNITS:
+            return True
+    return False
 
 
 def _captioned(block: Block, index: int, blocks: list[Block], decisions: list[Decision]) -> Block:
