@@ -364,3 +364,13 @@ def test_quiet_says_only_errors_and_verbose_names_every_file(tmp_path: Path) -> 
 def _reason(stderr: str, name: str) -> str:
     line = next(line for line in stderr.splitlines() if name in line)
     return line.rsplit(": ", 1)[1]
+
+
+def test_a_jsonl_run_never_reads_its_own_output(tmp_path: Path) -> None:
+    source = _folder(tmp_path, copies=1)
+    target = source / "all.jsonl"
+    for _ in range(2):
+        done = _batch(str(source), "-o", str(target), "--format", "jsonl", "--glob", "*")
+    rows = [json.loads(line) for line in target.read_text("utf-8").splitlines()]
+    assert "all.jsonl" not in {r["source"] for r in rows}
+    assert not [line for line in done.stderr.splitlines() if ".jsonl" in line and "→" not in line]

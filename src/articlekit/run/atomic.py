@@ -85,6 +85,16 @@ def remove_stale_temps(path: Path) -> int:
     return removed
 
 
+def is_temp_name(name: str) -> bool:
+    """Whether a file name is one of the temp files `_open_temp` makes (a run never
+    reads them as pages, its own or another run's).
+
+    >>> is_temp_name(".all.jsonl.host.123.0a1b2c3d.tmp"), is_temp_name("page.tmp")
+    (True, False)
+    """
+    return name.startswith(".") and name.endswith(".tmp") and name.count(".") >= 5
+
+
 def _is_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from articlekit.errors import ErrorCode, InputReadError, UnsupportedInputError
 from articlekit.options import DEFAULT_MAX_INPUT_BYTES, Options
-from articlekit.run.atomic import atomic_output, write_atomic
+from articlekit.run.atomic import atomic_output, is_temp_name, write_atomic
 from articlekit.run.guard import DEFAULT_TIMEOUT, GuardPool, Outcome
 from articlekit.run.ledger import OutputLedger
 
@@ -105,13 +105,19 @@ def clean_folder(settings: BatchSettings) -> Generator[FileResult, None, None]:
                 sys.stdout.buffer.flush()
             yield result
         return
-    target = settings.outdir if settings.outdir.suffix == ".jsonl" else settings.outdir / JSONL_NAME
-    partial = target.with_name(f"{target.stem}.partial{target.suffix}")
+    target, partial = jsonl_paths(settings.outdir)
     with atomic_output(target, partial=partial) as handle:
         for result in results:
             if result.line:
                 handle.write(_jsonl_line(result.line))
             yield result
+
+
+def jsonl_paths(outdir: Path) -> tuple[Path, Path]:
+    """The JSON Lines output of a run (`-o all.jsonl`, or `articles.jsonl` in the folder)
+    and the partial file it is written to until the run ends."""
+    target = outdir if outdir.suffix == ".jsonl" else outdir / JSONL_NAME
+    return target, target.with_name(f"{target.stem}.partial{target.suffix}")
 
 
 def _jsonl_line(line: str) -> bytes:
@@ -248,6 +254,7 @@ def iter_inputs(
                 elif (
                     entry.is_file()
                     and any(fnmatch.fnmatch(entry.name.lower(), p) for p in patterns)
+                    and not is_temp_name(entry.name)
                     and (not entry.is_symlink() or path.resolve().is_relative_to(root))
                 ):
                     yield path
@@ -298,10 +305,13 @@ def _tasks(settings: BatchSettings, ledger: OutputLedger) -> Iterator[FileTask |
     outdir = settings.outdir.resolve()
     options = options_digest(settings)
     seen: set[Path] = set()
+    # The run's own JSON Lines file is never one of its inputs (`--glob '*'` matched it).
+    own = {p.resolve() for p in jsonl_paths(settings.outdir)} if settings.fmt == "jsonl" else set()
     for source in iter_inputs(settings.source, settings.patterns, exclude=outdir):
         relative = source.relative_to(settings.source).as_posix()
         if settings.fmt == "jsonl":
-            yield _task(settings, source, relative, None)
+            if not own or source.resolve() not in own:
+                yield _task(settings, source, relative, None)
             continue
         target = output_path(settings, source)
         if target in seen:  # page.html and page.txt side by side
