@@ -8,7 +8,6 @@ bad file is one line on stderr; the others are still cleaned, and the exit is 1.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -184,9 +183,12 @@ class _CleanJob:
                     sys.stderr.write(f"articlekit: {shown}: warning: {warning}\n")
                 if self.to is not None:
                     article = article.converted(self.to, source=self.region, phrases=self.phrases)
-                text = render(article, self.fmt.value, explain=self.explain, metadata=self.metadata)
-                if as_line and self.fmt is OutputFormat.json:
-                    text = json.dumps(json.loads(text), ensure_ascii=False) + "\n"
+                if as_line and self.fmt is OutputFormat.json:  # one JSON Lines row
+                    text = article.to_json(explain=self.explain, indent=None) + "\n"
+                else:
+                    text = render(
+                        article, self.fmt.value, explain=self.explain, metadata=self.metadata
+                    )
                 if target not in (None, "-"):
                     write_output(text, target)
                 if self.verbose:
@@ -234,7 +236,6 @@ def _output_folder(output: str) -> None:
 def _target(name: str, output: str, fmt: OutputFormat) -> str:
     """`DIR/page.md` for `page.html` (`DIR/stdin.md` for stdin)."""
     stem = "stdin" if name == "-" else Path(name).stem
-    return str(Path(output) / f"{stem}{_EXTENSIONS[fmt.value]}")
+    from articlekit.export import EXTENSIONS
 
-
-_EXTENSIONS = {"md": ".md", "json": ".json", "text": ".txt"}
+    return str(Path(output) / f"{stem}{EXTENSIONS[fmt.value]}")

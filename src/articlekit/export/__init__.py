@@ -10,6 +10,10 @@ if TYPE_CHECKING:
     from articlekit.model import Article
 
 
+#: The file extension of each output format.
+EXTENSIONS = {"md": ".md", "json": ".json", "text": ".txt"}
+
+
 def render(article: Article, fmt: str, *, explain: bool = False, metadata: bool = True) -> str:
     """The article in one of the output formats: `md`, `json` or `text`; without
     `metadata`, Markdown has no front matter (JSON always has its metadata fields)."""

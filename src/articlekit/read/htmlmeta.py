@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from articlekit.judge.vocab import DATE_RE, TITLE_SEPARATOR_RE
 from articlekit.model import Metadata
 from articlekit.read.textblocks import normalize_space
-from articlekit.structure.metadata import find_date, local_day
+from articlekit.structure.metadata import date_from_match, find_date, local_day
 
 #: Meta keys (property, name or itemprop, lower-cased) that hold the publication date,
 #: most specific first; none of them a modification date.
@@ -207,7 +207,7 @@ def _title_date(title_tag: str) -> str | None:
     for part in TITLE_SEPARATOR_RE.split(" ".join(title_tag.split())):
         part = part.strip()
         if (match := DATE_RE.fullmatch(part)) is not None:
-            return find_date([match.group()])
+            return date_from_match(match)
     return None
 
 

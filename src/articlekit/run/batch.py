@@ -25,14 +25,16 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
+from articlekit import __version__
 from articlekit.errors import ErrorCode, InputReadError, UnsupportedInputError
+from articlekit.export import EXTENSIONS as FORMAT_EXTENSIONS
 from articlekit.options import DEFAULT_MAX_INPUT_BYTES, Options
 from articlekit.run.atomic import atomic_output, is_temp_name, write_atomic
 from articlekit.run.guard import DEFAULT_TIMEOUT, GuardPool, Outcome
 from articlekit.run.ledger import OutputLedger
 
 DEFAULT_PATTERNS = ("*.html", "*.htm", "*.txt", "*.xhtml", "*.shtml")
-EXTENSIONS = {"md": ".md", "json": ".json", "text": ".txt", "jsonl": ".jsonl"}
+EXTENSIONS = {**FORMAT_EXTENSIONS, "jsonl": ".jsonl"}
 #: Pages in flight per worker: enough to keep workers busy, small enough for flat memory.
 WINDOW_PER_JOB = 4
 JSONL_NAME = "articles.jsonl"
@@ -364,8 +366,6 @@ def options_digest(settings: BatchSettings) -> str:
 
 def _fingerprint(source: Path, options: str) -> str:
     """`size.mtime_ns options version`: what an output of `source` is made from now."""
-    from articlekit import __version__
-
     try:
         stat = source.stat()
         made_from = f"{stat.st_size}.{stat.st_mtime_ns}"

@@ -92,8 +92,11 @@ def extract_metadata(
         title_index = _find_title(decisions, body_start)
     title = decisions[title_index].block.text if title_index is not None else None
     relabelled, site = _relabel_title_copies(decisions, title, title_index)
-    window = _metadata_window(relabelled, body_start)
-    published = _publication_date([d.block.text for d in _nearest_first(relabelled, body_start)])
+    above, below = _metadata_window(relabelled, body_start)
+    window = above + below
+    # Above the article from the nearest line up: a page dated in its masthead
+    # (`Weekly Edition for April 23`) prints the article's own date under its headline.
+    published = _publication_date([d.block.text for d in above[::-1] + below])
     if published is None:
         published = _shown_date(relabelled, title, body_start)
     if published is None:
@@ -120,7 +123,7 @@ def find_date(lines: Sequence[str]) -> str | None:
     """
     for line in lines:
         for match in DATE_RE.finditer(line):
-            date = _date_from_match(match)
+            date = date_from_match(match)
             if date:
                 return date
     return None
@@ -367,24 +370,12 @@ def _indices_starting_with(texts: list[str], prefix: str) -> list[int]:
 _SEPARATOR = "\x00"
 
 
-def _metadata_window(decisions: Sequence[Decision], body_start: int) -> list[Decision]:
-    """Metadata lines near the top of the article, then its first body blocks; nothing
-    past a related-list or comment heading (its entries' dates are not the article's)."""
-    above, below = _metadata_lines(decisions, body_start)
-    return above + below
-
-
-def _nearest_first(decisions: Sequence[Decision], body_start: int) -> list[Decision]:
-    """The metadata window with the lines above the article from the nearest up: a
-    page dated in its masthead (`Weekly Edition for April 23`) prints the article's
-    own date under its headline, nearer the text."""
-    above, below = _metadata_lines(decisions, body_start)
-    return above[::-1] + below
-
-
-def _metadata_lines(
+def _metadata_window(
     decisions: Sequence[Decision], body_start: int
 ) -> tuple[list[Decision], list[Decision]]:
+    """Metadata lines near the top of the article (those above it, then those below it
+    and its first body blocks); nothing past a related-list or comment heading (its
+    entries' dates are not the article's)."""
     lo = max(0, body_start - META_WINDOW_BLOCKS)
     hi = body_start + META_WINDOW_BLOCKS
     for index in range(body_start, min(hi, len(decisions))):
@@ -479,7 +470,7 @@ def _dateline_date(line: str) -> str | None:
     if len(line) > MAX_BYLINE_CHARS:
         return None
     match = DATE_RE.search(line)
-    if match is None or (date := _date_from_match(match)) is None:
+    if match is None or (date := date_from_match(match)) is None:
         return None
     rest = DATE_RE.sub(" ", line)
     rest = _DATE_COMPANION_RE.sub(" ", _UPDATED_RE.sub(" ", _POSTED_RE.sub(" ", rest)))
@@ -605,7 +596,8 @@ def _chinese_number(text: str) -> int:
     return (_CHINESE_DIGITS.get(tens, 0) if tens else 1) * 10 + _CHINESE_DIGITS.get(units, 0)
 
 
-def _date_from_match(match: re.Match[str]) -> str | None:
+def date_from_match(match: re.Match[str]) -> str | None:
+    """The YYYY-MM-DD of a `DATE_RE` match, or None when it is no calendar day."""
     groups = match.groupdict()
     if groups.get("y"):
         year, month, day = int(groups["y"]), int(groups["m"]), int(groups["d"])

@@ -72,12 +72,6 @@ _HEADING_FORBIDDEN_ENDINGS = tuple("。！？!?…；;：:，,、.")
 
 
 @dataclass(frozen=True, slots=True)
-class _Labelled:
-    speaker: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
 class Segmentation:
     """The sections, the speakers' full names (`{"Full Name": "LABEL"}`), the bylines
     found among the speakers' names, and the blocks left out of the sections (by index,
@@ -136,7 +130,7 @@ def segment(
 def _sections(
     blocks: Sequence[Block],
     features: Sequence[Features],
-    labelled: dict[int, _Labelled],
+    labelled: dict[int, Turn],
     interview_end: int,
     dropped: dict[int, Reason],
 ) -> list[Section]:
@@ -162,7 +156,7 @@ def _sections(
                     close()
                     heading = None
                 kind, content, turns = "qa", [], []
-            turns.append(Turn(speaker=labelled[index].speaker, text=labelled[index].text))
+            turns.append(labelled[index])
         elif block.kind is BlockKind.HEADING or (
             index < last
             and _is_heading(block, features[index], blocks[index + 1], features[index + 1])
@@ -222,9 +216,7 @@ def _is_heading(block: Block, feat: Features, following: Block, follow: Features
     return follow.units > units and (follow.ends_sentence or follow.punct_density > 0)
 
 
-def _roles_of_named_speakers(
-    labelled: dict[int, _Labelled], known: dict[str, str]
-) -> dict[str, str]:
+def _roles_of_named_speakers(labelled: dict[int, Turn], known: dict[str, str]) -> dict[str, str]:
     """The role of each name that speaks once in a `Q`/`A` (`问`/`答`) interview: an
     interview names both sides on the first exchange and goes on with roles, so the
     name that asks is the interviewer."""
@@ -253,7 +245,7 @@ def _narration_after(blocks: Sequence[Block], last_turn: int, names: Sequence[st
     return len(blocks)
 
 
-def _speaker_turns(blocks: Sequence[Block]) -> dict[int, _Labelled]:
+def _speaker_turns(blocks: Sequence[Block]) -> dict[int, Turn]:
     """Paragraphs that are turns of a real conversation, by block index.
 
     A speaker is a label that recurs or an interview role (问, 记者, Q, …). Two more
@@ -262,7 +254,7 @@ def _speaker_turns(blocks: Sequence[Block]) -> dict[int, _Labelled]:
     and `A:` after it), and an unlabelled question right before an `A:` that no `Q:`
     ever asks.
     """
-    candidates: dict[int, _Labelled] = {}
+    candidates: dict[int, Turn] = {}
     for index, block in enumerate(blocks):
         if block.kind is not BlockKind.PARAGRAPH:
             continue
@@ -276,7 +268,7 @@ def _speaker_turns(blocks: Sequence[Block]) -> dict[int, _Labelled]:
         label, text = match.group("label").strip(), match.group("text").strip()
         if label in NON_SPEAKER_LABELS or not _is_sentence(text, is_role=label in ROLE_LABELS):
             continue
-        candidates[index] = _Labelled(label, text)
+        candidates[index] = Turn(label, text)
     counts = Counter(c.speaker for c in candidates.values())
     speakers = {s for s, n in counts.items() if n >= MIN_SPEAKER_TURNS or s in ROLE_LABELS}
     turns = {i: c for i, c in candidates.items() if c.speaker in speakers}
@@ -301,14 +293,14 @@ def _speaker_turns(blocks: Sequence[Block]) -> dict[int, _Labelled]:
                 and before.kind is BlockKind.PARAGRAPH
                 and _asks(before.text)
             ):
-                turns[index - 1] = _Labelled("Q", before.text)
+                turns[index - 1] = Turn("Q", before.text)
     turns = dict(sorted(turns.items()))
     distinct = {c.speaker for c in turns.values()}
     enough = len(turns) >= MIN_QA_TURNS or any(pair <= distinct for pair in _PAIRED_ROLES)
     return turns if len(distinct) >= 2 and enough else {}
 
 
-def _alternating_questions(blocks: Sequence[Block]) -> dict[int, _Labelled]:
+def _alternating_questions(blocks: Sequence[Block]) -> dict[int, Turn]:
     """An interview printed without labels: questions and answers as paragraphs that
     alternate, every other one a question (`…?`) and no answer ending in one.
 
@@ -332,7 +324,7 @@ def _alternating_questions(blocks: Sequence[Block]) -> dict[int, _Labelled]:
     _, first, last = max(runs)
     end = min(last + 1, len(paragraphs) - 1)  # the last question's answer
     return {
-        paragraphs[position]: _Labelled(
+        paragraphs[position]: Turn(
             "Q" if (position - first) % 2 == 0 else "A", blocks[paragraphs[position]].text
         )
         for position in range(first, end + 1)
