@@ -6,7 +6,7 @@ helps half A and hurts half B shows up as what it is: a special case.
 
 A page's site is its URL's host; without a URL, the host most of its absolute links
 point to (a saved page links to its own site more than to any other); for raw page
-text, the same page's saved HTML beside it (`<corpus>-text` → `<corpus>`). The half
+text, the same page's saved HTML beside it (`<corpus>-text`, `-lynx`, `-w3m` → `<corpus>`). The half
 is a hash of the site name, so it never changes between runs or machines.
 """
 
@@ -58,13 +58,18 @@ _SHARED_HOSTS = (
 )  # fmt: skip
 
 
+#: Corpus suffixes of the same pages as raw text: a browser's `innerText`, terminal dumps.
+_TEXT_FORMS = ("-text", "-lynx", "-w3m")
+
+
 def _html_sibling(corpus: Path, row: dict[str, object]) -> Path | None:
     """The saved HTML of a row's page: its own input, or the HTML corpus's copy."""
     page = corpus / str(row["input"])
     if page.suffix == ".html":
         return page
-    if corpus.name.endswith("-text"):
-        sibling = corpus.with_name(corpus.name.removesuffix("-text")) / f"{row['id']}.html"
-        if sibling.exists():
-            return sibling
+    for form in _TEXT_FORMS:
+        if corpus.name.endswith(form):
+            sibling = corpus.with_name(corpus.name.removesuffix(form)) / f"{row['id']}.html"
+            if sibling.exists():
+                return sibling
     return None

@@ -19,6 +19,7 @@ from articlekit.model import (
     make_removed,
 )
 from articlekit.options import Options
+from articlekit.read.dumps import unwrap_dump
 from articlekit.read.inlines import text_spans, with_inlines
 from articlekit.read.load import load
 from articlekit.read.textblocks import split_text_blocks
@@ -50,7 +51,7 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
 
         blocks, page_meta = html_blocks(loaded.text, options)
     else:
-        blocks, page_meta = split_text_blocks(loaded.text), Metadata()
+        blocks, page_meta = split_text_blocks(unwrap_dump(loaded.text)), Metadata()
     blocks = join_label_lines(blocks)
     features = page_features(blocks)
     decisions, judgements = classify_page(blocks, features)

@@ -1,0 +1,298 @@
+"""Terminal text dumps → the lines a browser would show.
+
+A text browser's dump (`lynx -dump`, `w3m -dump`, `links -dump`, a page printed to a
+terminal) breaks every paragraph into lines that fit its screen, indents paragraphs,
+draws bullets as `*`/`+`/`o`, tables with box-drawing characters, form controls as
+`(BUTTON)` or `[____]`, and may number every link (`[12]`) and list the addresses at
+the end. The classifier was built for one visual line per paragraph (`innerText`): on
+a dump it sees hundreds of 72-column fragments that end mid-sentence and takes them
+for chrome. `unwrap_dump` rebuilds that one-line-per-paragraph text and leaves every
+other text exactly as it was.
+
+The evidence that a text is hard-wrapped is the shape of its line lengths: the long
+lines pile up just under one column limit and almost none goes past it, while a
+browser's text has paragraphs of every length. A line is a wrapped part of the next
+one when the next line's first word would not have fitted after it: that is the one
+reason a wrapping program breaks a line, so short lines in a row (a menu) stay apart
+however they are indented. Lengths are measured both in characters and in terminal
+columns (a CJK character is two), since renderers count either way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+#: Lines at least this long (in the measure tried) show where the wrapping limit is;
+#: shorter ones are menu entries, headings and paragraph tails.
+MIN_MEASURED = 30
+#: Fewest such lines for a text to be judged: a short note can't show a limit.
+MIN_LONG_LINES = 8
+#: Columns below the limit that a wrapped line ends within (a wrapper leaves at most
+#: one word's room; 12 columns holds all but the longest English words).
+PILE_COLUMNS = 12
+#: Fewest lines ending within that window of a limit, and the narrowest limit: a
+#: screen narrower than 40 columns is no screen a page is read on.
+MIN_PILE = 5
+MIN_LIMIT = 40
+#: Lengths past this are counted as this (the histogram's last bin).
+MAX_MEASURE = 1000
+#: Share of the long lines allowed past the limit: an unbreakable address or a
+#: table row. Measured per page: the terminal dumps of the dev pages (lynx, w3m,
+#: links, elinks, html2text) have none past it on most pages; a browser's text has
+#: 5 % or more on every dev page but the few whose source was wrapped by hand.
+MAX_OVER_SHARE = 0.04
+#: Columns of slack in the "the next word would not fit" test: renderers differ by a
+#: column or two in where they stop (a reserved last column, a trailing space).
+FIT_SLACK = 2
+
+#: Marks a renderer prints where the page had a form control, an image without
+#: words or a frame: `(BUTTON)`, `[ ]`, `(*)`, `[Search______]`, `[IMG]`, `[image]`,
+#: `[logo.gif]`. They are the renderer's, not the page's.
+_WIDGET_RE = re.compile(
+    r"\((?:BUTTON|RADIO|submit|reset)\)|\[(?:BUTTON|IMG|INLINE|image|img|EMBED|"
+    r"IFRAME|LINK|x|X| )\]|\((?:\*| )\)|\[[^\]\n]{0,40}_{3,}[^\]\n]{0,40}\]|"
+    r"\[[\w.-]{1,60}\.(?:gif|jpe?g|png|webp|svg|bmp|ico)\]|^\s*IFRAME:.*$",
+    re.IGNORECASE,
+)
+#: A line of bracketed labels alone (`[avw]`, `[photo-750x450][photo-750x450]`): the
+#: alt text or file name a renderer prints for a picture, never a sentence.
+_LABELS_ONLY_RE = re.compile(r"(?:\s*\[[^\[\]\n]{1,100}\])+\s*")
+#: A link's reference number before its words, as lynx and elinks print them.
+_LINK_NUMBER_RE = re.compile(r"\[\d{1,5}\]")
+#: The heading of the list of link addresses at a dump's end, and one entry of it.
+_REFERENCES_RE = re.compile(r"^\s*(?:References|Visible links|Hidden links)\s*:?\s*$")
+_REFERENCE_RE = re.compile(r"^\s*(?:\d{1,5}\.|\[\d{1,5}\])\s+[A-Za-z][\w+.-]{0,30}:")
+_NUMBERED_RE = re.compile(r"^\s*\d{1,5}\.\s+\S")
+#: A `<link>` element of the page's head, listed by its number (`Link: [1]canonical`).
+_LINK_ELEMENT_RE = re.compile(r"^\s*Link: \[\d{1,5}\]")
+#: A bullet as renderers draw them (nested levels use other signs), or a number.
+_BULLET_RE = re.compile(r"(?:[*+#o•◦▪▫■□●○‣∙·-]|\d{1,3}[.)])\s+(?=\S)")
+#: Bullets no wrapped line of prose starts with (letters, digits and dashes can).
+_DRAWN_BULLETS = frozenset("*•◦▪▫■□●○‣∙·")
+_BULLET_SIGNS = " *+#o•◦▪▫■□●○‣∙·-"
+#: Table borders and rules; a line of them alone, or a heading's underline, is drawing.
+_BOX_CHARS = "│┃║├┤┼┌┐└┘─━═╋┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╬┬┴"
+_BOX_RE = re.compile(f"[{_BOX_CHARS}]")
+_RULE_RE = re.compile(rf"^[\s{_BOX_CHARS}=_~*+-]*$")
+_WORD_RE = re.compile(r"\S+")
+
+
+def unwrap_dump(text: str) -> str:
+    """The text with each hard-wrapped paragraph on one line again; other text unchanged.
+
+    >>> dump = ("   The council voted on Tuesday to close the old bridge to traffic from\\n"
+    ...         "   next month, after engineers found cracks in two of its supports.\\n")
+    >>> unwrap_dump(dump * 9).splitlines()[0].endswith("from next month, after engineers found cracks in two of its supports.")
+    True
+    >>> unwrap_dump("Home\\nNews\\n\\nA paragraph of a browser's text.")
+    "Home\\nNews\\n\\nA paragraph of a browser's text."
+    """
+    # The address list is left out before the limit is measured: its long
+    # addresses run past any screen width.
+    lines, numbered_links = _without_references(text.splitlines())
+    layout = _wrap_layout(lines)
+    if layout is None:
+        return text
+    return "\n".join(_rebuild(lines, layout, numbered_links))
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """How the dump was wrapped: at `limit`, counting CJK characters as `wide` columns."""
+
+    limit: int
+    wide: int
+
+
+def _wrap_layout(lines: list[str]) -> _Layout | None:
+    """The wrapping limit and measure, or None when the text is not hard-wrapped.
+
+    The limit is the cliff of the line lengths: the length with the most lines just
+    below it for the fewest just above. The text is wrapped there when almost no line
+    runs past it; in a browser's text, paragraphs run past any such length.
+
+    >>> _wrap_layout(["x" * 70 + " end"] * 20).limit
+    74
+    >>> _wrap_layout(["a" * n for n in range(30, 400, 10)]) is None
+    True
+    """
+    best: tuple[float, int, _Layout] | None = None
+    for wide in (1, 2):
+        counts = [0] * (MAX_MEASURE + 1)
+        long_lines = 0
+        for line in lines:
+            if _BOX_RE.search(line):
+                continue
+            measure = _measure(line.rstrip(), wide)
+            if measure >= MIN_MEASURED:
+                counts[min(measure, MAX_MEASURE)] += 1
+                long_lines += 1
+        if long_lines < MIN_LONG_LINES:
+            continue
+        limit = _cliff(counts)
+        if limit is None:
+            continue
+        over = sum(counts[limit + FIT_SLACK + 1 :])
+        if over <= MAX_OVER_SHARE * long_lines:
+            candidate = (over / long_lines, -sum(counts[limit - PILE_COLUMNS : limit + 1]))
+            if best is None or candidate < best[:2]:
+                best = (*candidate, _Layout(limit=limit, wide=wide))
+    return best[2] if best else None
+
+
+def _cliff(counts: list[int]) -> int | None:
+    """The length with the most lines at most `PILE_COLUMNS` below it per line at most
+    as far above it (at least `MIN_PILE` lines below), or None."""
+    prefix = [0]
+    for count in counts:
+        prefix.append(prefix[-1] + count)
+    best: tuple[float, int] | None = None
+    top = len(counts) - 1
+    for limit in range(MIN_LIMIT, top + 1):
+        below = prefix[limit + 1] - prefix[max(0, limit - PILE_COLUMNS)]
+        if below < MIN_PILE or not counts[limit]:
+            continue
+        above = prefix[min(top, limit + PILE_COLUMNS) + 1] - prefix[limit + 1]
+        ratio = below / (above + 1)
+        if best is None or ratio > best[0]:
+            best = (ratio, limit)
+    return best[1] if best else None
+
+
+def _measure(text: str, wide: int) -> int:
+    """Columns `text` takes, a wide (CJK) character counting `wide`."""
+    if wide == 1 or text.isascii():
+        return len(text)
+    return sum(wide if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _without_references(lines: list[str]) -> tuple[list[str], bool]:
+    """The lines without a closing list of link addresses, and whether there was one
+    (then the link numbers that point into it, `[12]Sports`, are the renderer's too;
+    without it they may be the article's own citations).
+
+    The list is the run of entries (`12. http://…`, `[12] http://…`, or a numbered
+    title over its address), the addresses' wrapped tails and headings (`References`,
+    `Visible links`) that ends the text.
+
+    >>> _without_references(["[1]Home", "", "References", "", "   1. http://a/", "   2. b", "\thttp://b/"])
+    (['[1]Home', ''], True)
+    """
+    start = len(lines)
+    heading = None
+    after = ""
+    while start > 0:
+        line = lines[start - 1]
+        stripped = line.strip()
+        if _REFERENCES_RE.match(line):
+            heading = start - 1
+        elif (
+            stripped
+            and not _REFERENCE_RE.match(line)
+            and " " in stripped
+            and not (_NUMBERED_RE.match(line) and _is_address(after))
+        ):
+            break
+        after = stripped or after
+        start -= 1
+    if heading is None:
+        return lines, False
+    return [line for line in lines[:heading] if not _LINK_ELEMENT_RE.match(line)], True
+
+
+def _is_address(text: str) -> bool:
+    return " " not in text and ":" in text
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    """A paragraph being rebuilt: its first line's indentation, the indentation its
+    wrapped lines take (deeper after a bullet), its words so far, its last line's width."""
+
+    indent: int
+    hang: int
+    text: str
+    last_width: int
+
+
+def _rebuild(lines: list[str], layout: _Layout, numbered_links: bool) -> Iterator[str]:
+    """Each paragraph of the dump on one line, bullets as `•`, drawing removed."""
+    current: _Paragraph | None = None
+    for raw in lines:
+        line = _BOX_RE.sub(" ", raw.rstrip()) if _BOX_RE.search(raw) else raw.rstrip()
+        content = line.lstrip()
+        if not content or _RULE_RE.match(content):
+            if current is not None:
+                yield _render(current, numbered_links)
+                current = None
+            if not content:
+                yield ""
+            continue
+        indent = len(line) - len(content)
+        bullet = _BULLET_RE.match(content)
+        wrapped = current is not None and _continues(current, indent, content, layout)
+        if bullet and wrapped and content[0] not in _DRAWN_BULLETS:
+            bullet = None  # `o`, `-`, `10.` at the start of a wrapped line are words
+        if current is not None and bullet is None and wrapped:
+            current.text += _joiner(current.text, content) + content
+            current.last_width = _measure(line, layout.wide)
+            continue
+        if current is not None:
+            yield _render(current, numbered_links)
+        hang = indent + (bullet.end() if bullet else 0)
+        current = _Paragraph(indent, hang, content, _measure(line, layout.wide))
+    if current is not None:
+        yield _render(current, numbered_links)
+
+
+def _continues(paragraph: _Paragraph, indent: int, content: str, layout: _Layout) -> bool:
+    """Whether `content` (a line indented `indent`) is the wrapped rest of `paragraph`:
+    its first word would not have fitted on the paragraph's last line, and it sits
+    where wrapped lines of that paragraph sit."""
+    if indent != paragraph.hang and not (
+        indent < paragraph.indent and paragraph.hang == paragraph.indent and " " in content
+    ):
+        return False
+    first = content[0]
+    if _is_wide(first):
+        room_needed = _measure(first, layout.wide)
+    else:
+        word = _WORD_RE.match(content)
+        room_needed = 1 + _measure(word.group() if word else content, layout.wide)
+    return paragraph.last_width + room_needed > layout.limit - FIT_SLACK
+
+
+def _is_wide(ch: str) -> bool:
+    return ch > "\u2e7f" and unicodedata.east_asian_width(ch) in "WF"
+
+
+def _joiner(before: str, after: str) -> str:
+    """What stood at a line break: nothing between CJK characters, else a space.
+
+    >>> _joiner("一九八九年四", "月"), _joiner("the", "council"), _joiner("达到", "IPS")
+    ('', ' ', '')
+    """
+    if _is_wide(before[-1]) or _is_wide(after[0]):
+        return ""
+    return " "
+
+
+def _render(paragraph: _Paragraph, numbered_links: bool) -> str:
+    """A rebuilt paragraph as one line of browser-like text, a bullet as `•`, without
+    the renderer's marks (and its link numbers, when it listed the links)."""
+    text = _WIDGET_RE.sub("", paragraph.text)
+    if numbered_links:
+        text = _LINK_NUMBER_RE.sub("", text)
+    if _LABELS_ONLY_RE.fullmatch(text):
+        return ""
+    bullet = _BULLET_RE.match(text)
+    if bullet:
+        text = "• " + text[bullet.end() :]
+    if not text.strip(_BULLET_SIGNS):
+        return ""  # a bullet whose item was a picture or a control
+    # Without its indentation: a dump indents every paragraph, and browser text reads
+    # an indented line after a bullet as part of that bullet's item.
+    return text
