@@ -210,12 +210,14 @@ def _is_address(text: str) -> bool:
 @dataclass(slots=True)
 class _Paragraph:
     """A paragraph being rebuilt: its first line's indentation, the indentation its
-    wrapped lines take (deeper after a bullet), its words so far, its last line's width."""
+    wrapped lines take (deeper after a bullet), its words so far, its last line's width
+    and how many lines it has."""
 
     indent: int
     hang: int
     text: str
     last_width: int
+    lines: int
 
 
 def _rebuild(lines: list[str], layout: _Layout, numbered_links: bool) -> Iterator[str]:
@@ -239,11 +241,13 @@ def _rebuild(lines: list[str], layout: _Layout, numbered_links: bool) -> Iterato
         if current is not None and bullet is None and wrapped:
             current.text += _joiner(current.text, content) + content
             current.last_width = _measure(line, layout.wide)
+            current.hang = indent
+            current.lines += 1
             continue
         if current is not None:
             yield _render(current, numbered_links)
         hang = indent + (bullet.end() if bullet else 0)
-        current = _Paragraph(indent, hang, content, _measure(line, layout.wide))
+        current = _Paragraph(indent, hang, content, _measure(line, layout.wide), 1)
     if current is not None:
         yield _render(current, numbered_links)
 
@@ -252,9 +256,9 @@ def _continues(paragraph: _Paragraph, indent: int, content: str, layout: _Layout
     """Whether `content` (a line indented `indent`) is the wrapped rest of `paragraph`:
     its first word would not have fitted on the paragraph's last line, and it sits
     where wrapped lines of that paragraph sit."""
-    if indent != paragraph.hang and not (
-        indent < paragraph.indent and paragraph.hang == paragraph.indent and " " in content
-    ):
+    # Wrapped lines sit under the paragraph's text; only its second line may sit left
+    # of its first (a first-line indent, `　　` in Chinese).
+    if indent != paragraph.hang and not (indent < paragraph.indent and paragraph.lines == 1):
         return False
     first = content[0]
     if _is_wide(first):

@@ -1,0 +1,148 @@
+"""Raw page text as terminal dumps (lynx, w3m): rebuilt, then cleaned like `innerText`.
+
+The dump fixtures are the same real pages as `fixtures/pages/*.html` rendered by text
+browsers (see fixtures/README.md); their gold is the page's gold.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from articlekit import clean
+from articlekit.read.dumps import unwrap_dump
+from conftest import PAGES, SEED
+
+DUMPS = ["en-opinion.lynx.txt", "en-opinion.lynx-refs.txt", "en-opinion.w3m.txt"]
+ZH_DUMPS = ["cjn-1.lynx.txt", "cjn-1.w3m.txt"]
+
+
+def _gold_paragraphs(name: str) -> list[str]:
+    gold = (PAGES / f"{name.split('.')[0]}.gold.txt").read_text("utf-8")
+    return [line for line in gold.splitlines() if len(line.encode()) > 200]  # several lines wide
+
+
+@pytest.mark.parametrize("name", DUMPS + ZH_DUMPS)
+def test_a_dump_gives_back_the_articles_paragraphs_whole(name: str) -> None:
+    text = clean((PAGES / name).read_bytes()).to_text()
+    paragraphs = text.split("\n")
+    wanted = _gold_paragraphs(name)
+    assert wanted
+    whole = [p for p in wanted if p in paragraphs]
+    # Each long gold paragraph comes back as one paragraph, not as 80-column pieces.
+    assert len(whole) >= 0.8 * len(wanted), (len(whole), len(wanted))
+
+
+@pytest.mark.parametrize("name", DUMPS)
+def test_a_dump_leaves_the_renderers_marks_and_the_sites_chrome(name: str) -> None:
+    text = clean((PAGES / name).read_bytes()).to_text()
+    for mark in ("(BUTTON)", "[IMG]", "References", "https://", "Advertisement", "Site Index"):
+        assert mark not in text
+    assert "[1]" not in text and "[22]" not in text
+
+
+def test_link_numbers_are_dropped_only_with_their_address_list() -> None:
+    lines = ["The council voted [1] to close the bridge to traffic from next month"] * 12
+    assert "[1]" in unwrap_dump("\n".join(lines))
+    listed = "\n".join([*lines, "", "References", "", "   1. http://example.org/vote"])
+    rebuilt = unwrap_dump(listed)
+    assert "[1]" not in rebuilt and "http://example.org" not in rebuilt
+
+
+def test_wrapped_chinese_joins_without_a_space_and_english_with_one() -> None:
+    zh = (
+        "   市议会周二投票决定关闭这座旧桥，因为工程师在两个支撑点上发现了裂缝，桥\n   梁将封闭\n\n"
+    ) * 10
+    assert "桥梁将封闭" in unwrap_dump(zh)
+    en = ("   The council voted on Tuesday to close the old bridge to traffic from\n"
+          "   next month.\n\n") * 10  # fmt: skip
+    assert "traffic from next month." in unwrap_dump(en)
+
+
+def test_short_lines_in_a_row_stay_apart() -> None:
+    menu = "Home\nNews\nSport\n"
+    body = ("   The council voted on Tuesday to close the old bridge to traffic from\n"
+            "   next month, after engineers found cracks in two of its supports.\n\n") * 9  # fmt: skip
+    rebuilt = unwrap_dump(menu + body).splitlines()
+    assert rebuilt[:3] == ["Home", "News", "Sport"]
+
+
+@pytest.mark.parametrize("path", [SEED, PAGES / "en-opinion.txt", PAGES / "cjn-1.txt"])
+def test_browser_text_is_left_exactly_as_it_was(path: Path) -> None:
+    text = path.read_text("utf-8")
+    assert unwrap_dump(text) == text
+
+
+def _clean(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "articlekit", "clean", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+STYLE_FIRST = (
+    "<style>"
+    + "@-webkit-keyframes load5 {0%{box-shadow:0 -2.6em 0 0 #fff}}\n" * 1000
+    + "</style>\n"
+    "<div><h1>Bridge to close</h1><p>The council voted on Tuesday to close the old bridge,"
+    " after engineers found cracks in two of its supports.</p></div>"
+)
+
+
+@pytest.mark.parametrize(
+    "preamble",
+    ["", "<!-- saved page -->" * 2000, "<?xml version='1.0'?>\n<script>var a = '<p>';</script>"],
+)
+def test_a_page_that_opens_with_a_stylesheet_script_or_comments_is_html(
+    tmp_path: Path, preamble: str
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(preamble + STYLE_FIRST, "utf-8")
+    assert len(page.read_bytes()) > 50_000
+    done = _clean(str(page), "--format", "text")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("The council voted on Tuesday")
+    assert "keyframes" not in done.stdout
+
+
+def test_input_text_reads_markup_as_text_and_input_html_reads_text_as_html(
+    tmp_path: Path,
+) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("<p>A note that shows <b>tags</b> on purpose, a whole sentence of them.</p>\n")
+    assert "<b>" not in _clean(str(note), "--format", "text").stdout
+    assert "<b>tags</b>" in _clean(str(note), "--format", "text", "--input", "text").stdout
+    bare = tmp_path / "bare.txt"
+    bare.write_text("Plain words &amp; an entity, in a sentence long enough to be kept.\n")
+    assert "&amp;" in _clean(str(bare), "--format", "text").stdout
+    assert "& an entity" in _clean(str(bare), "--format", "text", "--input", "html").stdout
+    assert _clean(str(bare), "--input", "pdf").returncode == 2
+
+
+def test_batch_takes_input_and_recleans_when_it_changes(tmp_path: Path) -> None:
+    source = tmp_path / "pages"
+    source.mkdir()
+    (source / "note.txt").write_text(
+        "<p>A note that shows <b>tags</b> on purpose, a whole sentence of them.</p>\n"
+    )
+    out = tmp_path / "out"
+
+    def batch(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "articlekit", "batch", str(source), "-o", str(out)]
+        return subprocess.run(
+            [*command, "--format", "text", "--jobs", "1", *args],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    assert batch().returncode == 0
+    assert "<b>" not in (out / "note.txt").read_text()
+    done = batch("--input", "text")
+    assert done.returncode == 0, done.stderr
+    assert "<b>tags</b>" in (out / "note.txt").read_text()
