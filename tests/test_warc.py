@@ -206,3 +206,19 @@ def test_a_killed_run_resumes_without_duplicates(tmp_path: Path) -> None:
             for line in (out / f"part-{part}.jsonl").read_text("utf-8").splitlines()
         ]
         assert [row["url"] for row in rows] == [f"http://e.cn/{part}/{i}" for i in range(40)]
+
+
+def test_an_html_content_type_is_trusted_over_the_first_bytes(tmp_path: Path) -> None:
+    from articlekit.run.warc import iter_pages, render_page
+
+    style = b"<style>" + b"body{margin:0;padding:0;color:#333}\n" * 3000 + b"</style>"
+    body = style + b"<div><p>The council voted on Tuesday to close the old bridge.</p>" * 3
+    warc = _warc(
+        tmp_path / "a.warc.gz",
+        [("http://example.org/a", body, "text/html"), ("http://example.org/b", body, "text/plain")],
+    )
+    html, plain = list(iter_pages(warc))
+    assert (html.input_kind, plain.input_kind) == ("html", "auto")
+    record = json.loads(render_page(html))
+    assert record["text"].count("The council voted") == 3
+    assert "margin" not in record["text"]

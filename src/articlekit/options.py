@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+#: What a page is read as: sniffed from its content, or as the user says.
+InputKind = Literal["auto", "html", "text"]
 
 #: 64 MiB: far above any real article page (the largest dev page is under 1 MiB) yet
 #: small enough that a runaway dump fails with a clear error instead of exhausting memory.
@@ -23,6 +27,8 @@ class Options:
       `inlines`); without them the words stay.
     - `min_body_chars` (1): an article with less body text than this raises `NoArticleError`.
     - `url` (None): the page's address, when known; overrides a canonical link in the page.
+    - `input_kind` ("auto"): "html" or "text" reads the page as that whatever it looks
+      like (for the user who knows better than the sniffer); "auto" sniffs the content.
     """
 
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
@@ -30,3 +36,4 @@ class Options:
     keep_links: bool = True
     min_body_chars: int = 1
     url: str | None = None
+    input_kind: InputKind = "auto"

@@ -46,7 +46,8 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
     """
     options = options or Options()
     loaded = load(data, max_bytes=options.max_input_bytes)
-    if loaded.is_html:
+    is_html = loaded.is_html if options.input_kind == "auto" else options.input_kind == "html"
+    if is_html:
         from articlekit.read.html import html_blocks
 
         blocks, page_meta = html_blocks(loaded.text, options)
@@ -56,13 +57,13 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
     features = page_features(blocks)
     decisions, judgements = classify_page(blocks, features)
     note = None
-    if loaded.is_html:
+    if is_html:
         from articlekit.judge.secondopinion import second_opinion
 
         decisions, note = second_opinion(blocks, features, judgements, decisions)
     text_meta, decisions = extract_metadata(decisions, page_meta.title)
     kept = [index for index, decision in enumerate(decisions) if decision.verdict is Verdict.BODY]
-    spans = with_inlines if loaded.is_html else text_spans
+    spans = with_inlines if is_html else text_spans
     body = [
         _captioned(spans(blocks[index], links=options.keep_links), index, blocks, decisions)
         for index in kept

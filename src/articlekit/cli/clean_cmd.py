@@ -20,6 +20,8 @@ import typer
 from articlekit.cli.options import (
     DEFAULT_MAX_MB,
     FromOption,
+    InputChoice,
+    InputOption,
     MaxMbOption,
     NoImagesOption,
     NoLinksOption,
@@ -80,6 +82,7 @@ def clean_command(
         ),
     ] = False,
     max_mb: MaxMbOption = DEFAULT_MAX_MB,
+    input_kind: InputOption = InputChoice.auto,
     no_links: NoLinksOption = False,
     no_images: NoImagesOption = False,
     no_metadata: NoMetadataOption = False,
@@ -113,7 +116,10 @@ def clean_command(
 
     job = _CleanJob(
         options=Options(
-            max_input_bytes=int(max_mb * 2**20), keep_links=not no_links, keep_images=not no_images
+            max_input_bytes=int(max_mb * 2**20),
+            keep_links=not no_links,
+            keep_images=not no_images,
+            input_kind=input_kind.value,
         ),
         fmt=fmt,
         to=to.value if to else None,

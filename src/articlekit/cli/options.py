@@ -27,6 +27,14 @@ class TargetScript(StrEnum):
     zh_Hans = "zh-Hans"
 
 
+class InputChoice(StrEnum):
+    """What pages are read as: sniffed from their content, or HTML or text."""
+
+    auto = "auto"
+    html = "html"
+    text = "text"
+
+
 class SourceRegion(StrEnum):
     """Where Traditional text comes from (`--to zh-Hans`): t2s, tw2sp or hk2s."""
 
@@ -62,6 +70,16 @@ NoLinksOption = Annotated[
 NoImagesOption = Annotated[bool, typer.Option("--no-images", help="Drop images.")]
 NoMetadataOption = Annotated[
     bool, typer.Option("--no-metadata", help="No YAML front matter in Markdown.")
+]
+
+#: `--input`: read every page as HTML or as text instead of sniffing it.
+InputOption = Annotated[
+    InputChoice,
+    typer.Option(
+        "--input",
+        metavar="KIND",
+        help="auto (sniff the content), html or text: read every page as this.",
+    ),
 ]
 
 #: `--timeout` and `--max-memory-mb`: the per-page guard's limits (`batch`, `warc`).

@@ -67,6 +67,7 @@ class ArticlekitWarcReader(BaseDiskReader):  # type: ignore[misc]
                         "id": page.record_id or f"{filepath}/{index}",
                         "url": page.url,
                         "date": page.date,
+                        "input_kind": page.input_kind,
                     }
                     document = self.get_document_from_dict(data, filepath, index)
                 if document:
@@ -132,4 +133,5 @@ class ArticlekitExtractor(PipelineStep):  # type: ignore[misc]
             fmt=self.fmt,
             max_bytes=self.max_bytes,
             with_article=self.keep_article_json,
+            input_kind=metadata.get("input_kind", "auto"),
         )

@@ -282,15 +282,51 @@ def _mostly_utf8(data: bytes) -> str | None:
 def sniff_html(text: str) -> bool:
     """Whether the text is markup, judged from its content, never a file name.
 
+    What a browser passes over before the first tag that shows a document — a BOM,
+    white space, comments, an XML prolog, a doctype, whole `<style>` and `<script>`
+    elements — is passed over here too: a saved page can open with 100 KB of
+    stylesheet before its first `<div>`, and read as text it came out as CSS.
+
     >>> sniff_html("<!DOCTYPE html><html><body>x</body></html>")
+    True
+    >>> sniff_html("<style>" + "a{color:red}" * 2000 + "</style><div><p>x</p></div>")
     True
     >>> sniff_html("问：什么是 <b> 标签？")
     False
     """
-    head = text[:4096].lstrip("\ufeff \t\r\n")
+    head = text[_preamble_end(text) :][:4096].lstrip("\ufeff \t\r\n")
     if head.startswith("<") and _HTML_SNIFF_RE.match(head):
         return True
     return len(_HTML_SNIFF_RE.findall(head)) >= MIN_TAGS_FOR_HTML
+
+
+def _preamble_end(text: str) -> int:
+    """Where the text's content starts after its leading comments, XML prolog, style
+    and script elements (0 when it opens with none). Each step moves past one closed
+    element with one search for its closing tag, so the scan is linear however long
+    the preamble."""
+    position = 0
+    while True:
+        match = _PREAMBLE_OPEN_RE.match(text, position)
+        if match is None:
+            return position
+        closing = _PREAMBLE_CLOSE[match.group(1).lower()].search(text, match.end())
+        if closing is None:
+            return position
+        position = closing.end()
+
+
+_PREAMBLE_OPEN_RE = re.compile(r"[\ufeff\s]*(<!--|<\?xml|<style|<script|<noscript)", re.IGNORECASE)
+_PREAMBLE_CLOSE = {
+    opening: re.compile(closing, re.IGNORECASE)
+    for opening, closing in (
+        ("<!--", "-->"),
+        ("<?xml", r"\?>"),
+        ("<style", r"</style\s*>"),
+        ("<script", r"</script\s*>"),
+        ("<noscript", r"</noscript\s*>"),
+    )
+}
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -307,7 +343,7 @@ def _declared_charset(data: bytes) -> str | None:
     >>> _declared_charset(b'A note: write <meta charset="big5"> in the head.') is None
     True
     """
-    if not sniff_html(data[:4096].decode("latin-1")):
+    if not _is_markup(data):
         return None  # raw page text that mentions a charset declares nothing
     match = _DECLARED_RE.search(data[:DECLARATION_SCAN_BYTES])
     if not match and len(data) > DECLARATION_SCAN_BYTES:
@@ -320,6 +356,17 @@ def _declared_charset(data: bytes) -> str | None:
     if name.lower().replace("_", "-") in _SMUGGLING_CODECS:
         return None
     return name or None
+
+
+def _is_markup(data: bytes) -> bool:
+    """`sniff_html` on bytes: the first 4 KB, or up to the head's scan limit when they
+    open with a stylesheet, script or comments that run past them."""
+    sample = data[:4096].decode("latin-1")
+    if sniff_html(sample):
+        return True
+    return bool(_PREAMBLE_OPEN_RE.match(sample)) and sniff_html(
+        data[:MAX_HEAD_SCAN_BYTES].decode("latin-1")
+    )
 
 
 def _detect(data: bytes) -> tuple[str, str]:

@@ -28,7 +28,7 @@ from pathlib import Path
 from articlekit import __version__
 from articlekit.errors import ErrorCode, InputReadError, UnsupportedInputError
 from articlekit.export import EXTENSIONS as FORMAT_EXTENSIONS
-from articlekit.options import DEFAULT_MAX_INPUT_BYTES, Options
+from articlekit.options import DEFAULT_MAX_INPUT_BYTES, InputKind, Options
 from articlekit.run.atomic import atomic_output, is_temp_name, write_atomic
 from articlekit.run.guard import DEFAULT_TIMEOUT, GuardPool, Outcome
 from articlekit.run.ledger import OutputLedger
@@ -81,6 +81,8 @@ class BatchSettings:
     timeout: float | None = DEFAULT_TIMEOUT
     #: Address-space cap of each worker process in MiB (None: no cap).
     max_memory_mb: int | None = None
+    #: Pages read as sniffed ("auto"), or all as "html" or "text" (`--input`).
+    input_kind: InputKind = "auto"
     keep_links: bool = True
     keep_images: bool = True
     #: Markdown front matter (`--no-metadata` turns it off).
@@ -297,6 +299,7 @@ class FileTask:
     keep_links: bool = True
     keep_images: bool = True
     metadata: bool = True
+    input_kind: InputKind = "auto"
     #: What the output is made from, recorded in the ledger beside it.
     fingerprint: str = ""
     #: Why an earlier output is cleaned again ("" for a new one).
@@ -347,6 +350,7 @@ def _task(settings: BatchSettings, source: Path, relative: str, target: Path | N
         settings.keep_links,
         settings.keep_images,
         settings.metadata,
+        settings.input_kind,
     )
 
 
@@ -360,6 +364,7 @@ def options_digest(settings: BatchSettings) -> str:
         settings.keep_links,
         settings.keep_images,
         settings.metadata,
+        settings.input_kind,
     )
     return hashlib.sha1(repr(chosen).encode()).hexdigest()[:12]
 
@@ -410,7 +415,10 @@ def render_task(task: FileTask) -> str:
     except OSError as error:
         raise InputReadError(error.strerror or str(error)) from None
     options = Options(
-        max_input_bytes=task.max_bytes, keep_links=task.keep_links, keep_images=task.keep_images
+        max_input_bytes=task.max_bytes,
+        keep_links=task.keep_links,
+        keep_images=task.keep_images,
+        input_kind=task.input_kind,
     )
     article = clean(page, options=options)
     if task.to:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from articlekit.errors import ArticlekitError, ErrorCode
-from articlekit.options import DEFAULT_MAX_INPUT_BYTES, Options
+from articlekit.options import DEFAULT_MAX_INPUT_BYTES, InputKind, Options
 from articlekit.run.atomic import atomic_output, remove_stale_temps
 from articlekit.run.batch import is_up_to_date
 from articlekit.run.guard import DEFAULT_TIMEOUT, GuardPool, Outcome
@@ -31,6 +31,10 @@ from articlekit.run.records import article_record, error_record, to_json_line
 
 #: HTTP content types that are pages (parameters such as `; charset=` are ignored).
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
+#: The types that say the payload is markup: it is read as HTML whatever its first
+#: bytes look like (a page can open with 100 KB of stylesheet). `text/plain` is sent
+#: for markup by many servers, so it is sniffed like a missing type.
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 WARC_SUFFIXES = (".warc", ".warc.gz")
 #: Records in flight per worker: enough to keep workers busy, few enough for flat memory.
 WINDOW_PER_JOB = 4
@@ -49,6 +53,8 @@ class WarcPage:
     max_bytes: int = DEFAULT_MAX_INPUT_BYTES
     #: Whether the record carries the whole article JSON (datatrove keeps it on request).
     with_article: bool = True
+    #: "html" when the HTTP Content-Type says so; "auto" (sniffed) otherwise.
+    input_kind: InputKind = "auto"
 
     def origin(self) -> dict[str, str | None]:
         return {
@@ -95,7 +101,8 @@ def render_page(page: WarcPage) -> str:
         from articlekit.errors import InputTooLargeError
 
         raise InputTooLargeError(f"the record is larger than the limit of {page.max_bytes} bytes")
-    article = clean(page.payload, url=page.url, options=Options(max_input_bytes=page.max_bytes))
+    options = Options(max_input_bytes=page.max_bytes, input_kind=page.input_kind)
+    article = clean(page.payload, url=page.url, options=options)
     record = article_record(
         article, fmt=page.fmt, origin=page.origin(), with_article=page.with_article
     )
@@ -149,7 +156,8 @@ def read_pages(
             content_type = record.rec_headers.get_header("Content-Type")
         else:
             continue
-        if content_type and content_type.split(";")[0].strip().lower() not in PAGE_TYPES:
+        media_type = content_type.split(";")[0].strip().lower() if content_type else ""
+        if media_type and media_type not in PAGE_TYPES:
             continue
         yield WarcPage(
             url=record.rec_headers.get_header("WARC-Target-URI"),
@@ -159,7 +167,18 @@ def read_pages(
             payload=record.content_stream().read(max_bytes + 1),
             fmt=fmt,
             max_bytes=max_bytes,
+            input_kind=input_kind_of(media_type),
         )
+
+
+def input_kind_of(media_type: str) -> InputKind:
+    """How a payload of this HTTP media type is read: as HTML when the type says
+    markup, sniffed when it says plain text or nothing.
+
+    >>> input_kind_of("text/html"), input_kind_of("text/plain"), input_kind_of("")
+    ('html', 'auto', 'auto')
+    """
+    return "html" if media_type in HTML_TYPES else "auto"
 
 
 def clean_warcs(
