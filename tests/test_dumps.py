@@ -146,3 +146,9 @@ def test_batch_takes_input_and_recleans_when_it_changes(tmp_path: Path) -> None:
     done = batch("--input", "text")
     assert done.returncode == 0, done.stderr
     assert "<b>tags</b>" in (out / "note.txt").read_text()
+
+
+def test_equal_paragraphs_that_end_their_sentences_are_not_a_wrapped_text() -> None:
+    lines = ["这是正文的一段，足够长，读起来像文章，有逗号，也有句号。"] * 16
+    text = "\n".join(["某某的博客", "一篇文章的标题", *lines])
+    assert unwrap_dump(text) == text

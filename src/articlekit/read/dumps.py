@@ -25,6 +25,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from articlekit.judge.vocab import CLOSERS, SENTENCE_END
+
 #: Lines at least this long (in the measure tried) show where the wrapping limit is;
 #: shorter ones are menu entries, headings and paragraph tails.
 MIN_MEASURED = 30
@@ -44,6 +46,9 @@ MAX_MEASURE = 1000
 #: links, elinks, html2text) have none past it on most pages; a browser's text has
 #: 5 % or more on every dev page but the few whose source was wrapped by hand.
 MAX_OVER_SHARE = 0.04
+#: Share of the lines at the limit that may end a sentence (wrapped dev dumps: about
+#: a tenth; a run of equal paragraphs: all).
+MAX_ENDED_SHARE = 0.5
 #: Columns of slack in the "the next word would not fit" test: renderers differ by a
 #: column or two in where they stop (a reserved last column, a trailing space).
 FIT_SLACK = 2
@@ -136,11 +141,24 @@ def _wrap_layout(lines: list[str]) -> _Layout | None:
         if limit is None:
             continue
         over = sum(counts[limit + FIT_SLACK + 1 :])
-        if over <= MAX_OVER_SHARE * long_lines:
+        if over <= MAX_OVER_SHARE * long_lines and not _pile_ends_sentences(lines, limit, wide):
             candidate = (over / long_lines, -sum(counts[limit - PILE_COLUMNS : limit + 1]))
             if best is None or candidate < best[:2]:
                 best = (*candidate, _Layout(limit=limit, wide=wide))
     return best[2] if best else None
+
+
+def _pile_ends_sentences(lines: list[str], limit: int, wide: int) -> bool:
+    """Whether most lines ending just under the limit end a sentence: then they are
+    paragraphs of one length (a list of equal lines, a poem), not wrapped text, where
+    a line ends wherever a word did not fit."""
+    pile = ended = 0
+    for line in lines:
+        text = line.rstrip()
+        if limit - PILE_COLUMNS <= _measure(text, wide) <= limit:
+            pile += 1
+            ended += text.rstrip(CLOSERS)[-1:] in SENTENCE_END
+    return ended > MAX_ENDED_SHARE * pile
 
 
 def _cliff(counts: list[int]) -> int | None:
@@ -215,13 +233,15 @@ class _Paragraph:
 
     indent: int
     hang: int
-    text: str
+    #: The words so far, line by line with what stood at each break (joined once, at the
+    #: end: growing one string line by line is quadratic in a long paragraph).
+    parts: list[str]
     last_width: int
     lines: int
 
 
 def _rebuild(lines: list[str], layout: _Layout, numbered_links: bool) -> Iterator[str]:
-    """Each paragraph of the dump on one line, bullets as `•`, drawing removed."""
+    """Each paragraph of the dump on one line, drawing removed."""
     current: _Paragraph | None = None
     for raw in lines:
         line = _BOX_RE.sub(" ", raw.rstrip()) if _BOX_RE.search(raw) else raw.rstrip()
@@ -239,7 +259,7 @@ def _rebuild(lines: list[str], layout: _Layout, numbered_links: bool) -> Iterato
         if bullet and wrapped and content[0] not in _DRAWN_BULLETS:
             bullet = None  # `o`, `-`, `10.` at the start of a wrapped line are words
         if current is not None and bullet is None and wrapped:
-            current.text += _joiner(current.text, content) + content
+            current.parts += (_joiner(current.parts[-1], content), content)
             current.last_width = _measure(line, layout.wide)
             current.hang = indent
             current.lines += 1
@@ -247,7 +267,7 @@ def _rebuild(lines: list[str], layout: _Layout, numbered_links: bool) -> Iterato
         if current is not None:
             yield _render(current, numbered_links)
         hang = indent + (bullet.end() if bullet else 0)
-        current = _Paragraph(indent, hang, content, _measure(line, layout.wide), 1)
+        current = _Paragraph(indent, hang, [content], _measure(line, layout.wide), 1)
     if current is not None:
         yield _render(current, numbered_links)
 
@@ -285,9 +305,9 @@ def _joiner(before: str, after: str) -> str:
 
 
 def _render(paragraph: _Paragraph, numbered_links: bool) -> str:
-    """A rebuilt paragraph as one line of browser-like text, a bullet as `•`, without
+    """A rebuilt paragraph as one line of browser-like text, without its bullet or
     the renderer's marks (and its link numbers, when it listed the links)."""
-    text = _WIDGET_RE.sub("", paragraph.text)
+    text = _WIDGET_RE.sub("", "".join(paragraph.parts))
     if numbered_links:
         text = _LINK_NUMBER_RE.sub("", text)
     if _LABELS_ONLY_RE.fullmatch(text):
