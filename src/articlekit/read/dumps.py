@@ -20,8 +20,8 @@ columns (a CJK character is two), since renderers count either way.
 
 from __future__ import annotations
 
+import itertools
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -39,8 +39,10 @@ PILE_COLUMNS = 12
 #: screen narrower than 40 columns is no screen a page is read on.
 MIN_PILE = 5
 MIN_LIMIT = 40
-#: Lengths past this are counted as this (the histogram's last bin).
-MAX_MEASURE = 1000
+#: The widest screen a dump is wrapped for (columns).
+MAX_LIMIT = 250
+#: The histogram's last bin: every length past the widest limit's window.
+_TOP_BIN = MAX_LIMIT + 2 * PILE_COLUMNS
 #: Share of the long lines allowed past the limit: an unbreakable address or a
 #: table row. Measured per page: the terminal dumps of the dev pages (lynx, w3m,
 #: links, elinks, html2text) have none past it on most pages; a browser's text has
@@ -83,6 +85,13 @@ _BOX_CHARS = "│┃║├┤┼┌┐└┘─━═╋┏┓┗┛┣┫┳┻
 _BOX_RE = re.compile(f"[{_BOX_CHARS}]")
 _RULE_RE = re.compile(rf"^[\s{_BOX_CHARS}=_~*+-]*$")
 _WORD_RE = re.compile(r"\S+")
+#: Characters a terminal draws two columns wide (Unicode's East Asian Wide and
+#: Fullwidth blocks: Hangul Jamo, CJK, kana, Hangul syllables, fullwidth forms), in runs.
+_WIDE_RUN_RE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U00020000-\U0003fffd]+"
+)
 
 
 def unwrap_dump(text: str) -> str:
@@ -124,24 +133,31 @@ def _wrap_layout(lines: list[str]) -> _Layout | None:
     >>> _wrap_layout(["a" * n for n in range(30, 400, 10)]) is None
     True
     """
+    # Lines under half the shortest measured length cannot reach it in either measure.
+    texts = [
+        text
+        for text in map(str.rstrip, lines)
+        if len(text) >= MIN_MEASURED // 2 and not _BOX_RE.search(text)
+    ]
+    if sum(1 for text in texts if len(text) > MAX_LIMIT + FIT_SLACK) > MAX_OVER_SHARE * len(texts):
+        # Lines longer than any screen, in more than the share allowed past a limit
+        # even when every wide character counts twice: a browser's text (the cheap
+        # answer for most pages, from lengths alone).
+        return None
     best: tuple[float, int, _Layout] | None = None
     for wide in (1, 2):
-        counts = [0] * (MAX_MEASURE + 1)
-        long_lines = 0
-        for line in lines:
-            if _BOX_RE.search(line):
-                continue
-            measure = _measure(line.rstrip(), wide)
-            if measure >= MIN_MEASURED:
-                counts[min(measure, MAX_MEASURE)] += 1
-                long_lines += 1
+        counts = [0] * (_TOP_BIN + 1)
+        for text in texts:
+            counts[min(_measure(text, wide), _TOP_BIN)] += 1
+        counts[:MIN_MEASURED] = [0] * MIN_MEASURED  # short lines show no limit
+        long_lines = sum(counts)
         if long_lines < MIN_LONG_LINES:
             continue
         limit = _cliff(counts)
         if limit is None:
             continue
         over = sum(counts[limit + FIT_SLACK + 1 :])
-        if over <= MAX_OVER_SHARE * long_lines and not _pile_ends_sentences(lines, limit, wide):
+        if over <= MAX_OVER_SHARE * long_lines and not _pile_ends_sentences(texts, limit, wide):
             candidate = (over / long_lines, -sum(counts[limit - PILE_COLUMNS : limit + 1]))
             if best is None or candidate < best[:2]:
                 best = (*candidate, _Layout(limit=limit, wide=wide))
@@ -164,16 +180,13 @@ def _pile_ends_sentences(lines: list[str], limit: int, wide: int) -> bool:
 def _cliff(counts: list[int]) -> int | None:
     """The length with the most lines at most `PILE_COLUMNS` below it per line at most
     as far above it (at least `MIN_PILE` lines below), or None."""
-    prefix = [0]
-    for count in counts:
-        prefix.append(prefix[-1] + count)
+    prefix = [0, *itertools.accumulate(counts)]
     best: tuple[float, int] | None = None
-    top = len(counts) - 1
-    for limit in range(MIN_LIMIT, top + 1):
-        below = prefix[limit + 1] - prefix[max(0, limit - PILE_COLUMNS)]
+    for limit in range(MIN_LIMIT, MAX_LIMIT + 1):
+        below = prefix[limit + 1] - prefix[limit - PILE_COLUMNS]
         if below < MIN_PILE or not counts[limit]:
             continue
-        above = prefix[min(top, limit + PILE_COLUMNS) + 1] - prefix[limit + 1]
+        above = prefix[limit + PILE_COLUMNS + 1] - prefix[limit + 1]
         ratio = below / (above + 1)
         if best is None or ratio > best[0]:
             best = (ratio, limit)
@@ -181,10 +194,14 @@ def _cliff(counts: list[int]) -> int | None:
 
 
 def _measure(text: str, wide: int) -> int:
-    """Columns `text` takes, a wide (CJK) character counting `wide`."""
+    """Columns `text` takes, a wide (CJK) character counting `wide`.
+
+    >>> _measure("AI芯片", 2), _measure("AI芯片", 1)
+    (6, 4)
+    """
     if wide == 1 or text.isascii():
         return len(text)
-    return sum(wide if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) + sum(map(len, _WIDE_RUN_RE.findall(text)))
 
 
 def _without_references(lines: list[str]) -> tuple[list[str], bool]:
@@ -290,7 +307,7 @@ def _continues(paragraph: _Paragraph, indent: int, content: str, layout: _Layout
 
 
 def _is_wide(ch: str) -> bool:
-    return ch > "\u2e7f" and unicodedata.east_asian_width(ch) in "WF"
+    return ch > "\u10ff" and _WIDE_RUN_RE.match(ch) is not None
 
 
 def _joiner(before: str, after: str) -> str:
