@@ -152,3 +152,9 @@ def test_equal_paragraphs_that_end_their_sentences_are_not_a_wrapped_text() -> N
     lines = ["这是正文的一段，足够长，读起来像文章，有逗号，也有句号。"] * 16
     text = "\n".join(["某某的博客", "一篇文章的标题", *lines])
     assert unwrap_dump(text) == text
+
+
+def test_chinese_lines_after_a_references_heading_are_not_an_address_list() -> None:
+    body = ["   市议会周二投票决定关闭这座旧桥，因为工程师在两个支撑点上发现了裂缝，桥梁将封"] * 12
+    text = "\n".join([*body, "", "References", "", *body])
+    assert unwrap_dump(text).count("市议会") == 24

@@ -227,7 +227,7 @@ def _without_references(lines: list[str]) -> tuple[list[str], bool]:
         elif (
             stripped
             and not _REFERENCE_RE.match(line)
-            and " " in stripped
+            and not _is_address(stripped)  # an address's wrapped tail
             and not (_NUMBERED_RE.match(line) and _is_address(after))
         ):
             break
@@ -239,7 +239,8 @@ def _without_references(lines: list[str]) -> tuple[list[str], bool]:
 
 
 def _is_address(text: str) -> bool:
-    return " " not in text and ":" in text
+    """A web address or a piece of one: one ASCII word (a CJK line has no spaces either)."""
+    return text.isascii() and " " not in text
 
 
 @dataclass(slots=True)
