@@ -78,8 +78,9 @@ _LINK_ELEMENT_RE = re.compile(r"^\s*Link: \[\d{1,5}\]")
 #: A bullet as renderers draw them (nested levels use other signs), or a number.
 _BULLET_RE = re.compile(r"(?:[*+#o•◦▪▫■□●○‣∙·-]|\d{1,3}[.)])\s+(?=\S)")
 #: Bullets no wrapped line of prose starts with (letters, digits and dashes can).
-_DRAWN_BULLETS = frozenset("*•◦▪▫■□●○‣∙·")
-_BULLET_SIGNS = " *+#o•◦▪▫■□●○‣∙·-"
+_DRAWN_BULLETS = "*•◦▪▫■□●○‣∙·"
+#: Every sign a bullet is drawn with, and the space after it.
+_BULLET_SIGNS = " +#o-" + _DRAWN_BULLETS
 #: Table borders and rules; a line of them alone, or a heading's underline, is drawing.
 _BOX_CHARS = "│┃║├┤┼┌┐└┘─━═╋┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╬┬┴"
 _BOX_RE = re.compile(f"[{_BOX_CHARS}]")
@@ -169,8 +170,7 @@ def _pile_ends_sentences(lines: list[str], limit: int, wide: int) -> bool:
     paragraphs of one length (a list of equal lines, a poem), not wrapped text, where
     a line ends wherever a word did not fit."""
     pile = ended = 0
-    for line in lines:
-        text = line.rstrip()
+    for text in lines:  # already without trailing spaces
         if limit - PILE_COLUMNS <= _measure(text, wide) <= limit:
             pile += 1
             ended += text.rstrip(CLOSERS)[-1:] in SENTENCE_END
@@ -262,7 +262,9 @@ def _rebuild(lines: list[str], layout: _Layout, numbered_links: bool) -> Iterato
     """Each paragraph of the dump on one line, drawing removed."""
     current: _Paragraph | None = None
     for raw in lines:
-        line = _BOX_RE.sub(" ", raw.rstrip()) if _BOX_RE.search(raw) else raw.rstrip()
+        line = raw.rstrip()
+        if _BOX_RE.search(line):
+            line = _BOX_RE.sub(" ", line)
         content = line.lstrip()
         if not content or _RULE_RE.match(content):
             if current is not None:
