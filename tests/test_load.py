@@ -88,6 +88,22 @@ def test_utf8_with_a_stray_byte_or_cut_mid_character_keeps_its_text() -> None:
         assert warnings == ("a few bytes are not valid UTF-8; replaced",)
 
 
+def test_a_dump_with_raw_gbk_link_addresses_is_still_utf8() -> None:
+    """`lynx -dump` of a GBK page writes UTF-8 text but copies the page's raw GBK link
+    addresses into its link list; the cluster of broken bytes there made the whole dump
+    'could not determine the text encoding', exit 1."""
+    from articlekit.read.load import decode
+
+    body = "这是一段正文，内容足够长，而且有标点符号。\n\n" * 40
+    links = b"".join(
+        f"  {n}. http://example.cn/send.jsp?title=".encode() + "标题新闻".encode("gbk") + b"\n"
+        for n in range(1, 6)
+    )
+    text, codec, warnings = decode(body.encode() + b"References\n\n" + links)
+    assert codec == "utf-8" and body in text
+    assert warnings == ("a few bytes are not valid UTF-8; replaced",)
+
+
 def test_latin1_text_with_an_accent_is_not_taken_for_broken_utf8() -> None:
     from articlekit.read.load import decode
 

@@ -262,9 +262,10 @@ def _mostly_utf8(data: bytes) -> str | None:
     r"""UTF-8 with a few broken bytes (a stray byte, a page cut mid-character), or None.
 
     Valid multi-byte UTF-8 sequences practically never occur by chance in text of
-    another encoding, so many of them beside a few broken bytes say UTF-8; without
-    them (ASCII plus one `é` byte) the bytes are left to detection, which may say
-    Windows-1252.
+    another encoding, so many of them per broken byte say UTF-8, however the broken
+    bytes cluster (a terminal dump copies a page's raw GBK link addresses into its
+    UTF-8 text); without them (ASCII plus one `é` byte) the bytes are left to
+    detection, which may say Windows-1252.
 
     >>> _mostly_utf8(("中文正文" * 3).encode() + b"\xe4\xb8")
     '中文正文中文正文中文正文�'
@@ -274,7 +275,7 @@ def _mostly_utf8(data: bytes) -> str | None:
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
     valid = sum(1 for ch in text if ch > "\x7f") - bad
-    if bad <= MAX_BAD_BYTE_RATIO * len(text) + 1 and valid >= MIN_VALID_PER_BAD * bad:
+    if valid >= MIN_VALID_PER_BAD * bad:
         return text
     return None
 
