@@ -158,3 +158,18 @@ def test_chinese_lines_after_a_references_heading_are_not_an_address_list() -> N
     body = ["   市议会周二投票决定关闭这座旧桥，因为工程师在两个支撑点上发现了裂缝，桥梁将封"] * 12
     text = "\n".join([*body, "", "References", "", *body])
     assert unwrap_dump(text).count("市议会") == 24
+
+
+def test_a_menu_list_in_an_indented_dump_does_not_swallow_the_article() -> None:
+    """links2 indents every line by three columns; a bulleted menu took every indented
+    line after it as its own, and the article below it came out as one dropped list
+    (body F1 0 on a dump of a Chinese portal page, whose innerText scored 0.97)."""
+    from articlekit.read.textblocks import split_text_blocks
+
+    paragraph = "　　记者从市政府获悉，这座旧桥将在下个月起封闭，工程师在两个支撑点上发现了裂缝。"
+    menu = ["     * 首页", "     * 新闻", "     * 财经", "     * 体育"]
+    dump = "\n".join(["   某某新闻网", *menu, "", *(f"   {paragraph}\n" for _ in range(4))])
+    blocks = split_text_blocks(dump)
+    assert [b.kind.value for b in blocks] == ["paragraph", "list", *["paragraph"] * 4]
+    assert blocks[1].items == ("首页", "新闻", "财经", "体育")
+    assert paragraph.strip("　") in clean(dump).to_text()

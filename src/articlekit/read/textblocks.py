@@ -29,7 +29,9 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 #: The control characters `str.splitlines` does not break at (it breaks at \x0b, \x0c
 #: and \x1c–\x1e, so those must survive until the split).
 _INLINE_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
-_INDENT_RE = re.compile(r"^[ \t\u00a0\u3000]+")
+#: The spaces of a line's margin. An ideographic space is not margin but a paragraph's
+#: first-line indent (`　　正文`), so it starts the text.
+_MARGIN = " \t\u00a0"
 #: Characters a bullet line can start with (after its indentation), for a cheap test
 #: before `BULLET_RE`.
 _BULLET_CHARS = frozenset("•·●▪◆◇■□○◦‣∙*-–—")
@@ -47,6 +49,7 @@ def split_text_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     items: list[str] = []
     list_start = 0
+    list_margin = 0
     in_list = False
     code = _CodeRun(blocks)
     # Control characters go in one pass over the page; a line is then only stripped, and
@@ -62,11 +65,15 @@ def split_text_blocks(text: str) -> list[Block]:
         bullet = BULLET_RE.match(raw) if line[0] in _BULLET_CHARS else None
         if bullet and line.strip(_BULLET_STRIP):
             code.end()
+            margin = len(raw) - len(raw.lstrip(_MARGIN))
             if not in_list:
-                in_list, list_start, items = True, number, []
+                in_list, list_start, items, list_margin = True, number, [], margin
+            list_margin = min(list_margin, margin)
             items.append(normalize_space(raw[bullet.end() :]))
             continue
-        if in_list and _INDENT_RE.match(raw):
+        # A line belongs to the list only when indented under its bullets: in a terminal
+        # dump every line has a margin, and the article after a menu list is not the menu.
+        if in_list and len(raw) - len(raw.lstrip(_MARGIN)) > list_margin:
             items.append(line)
             continue
         if in_list:
