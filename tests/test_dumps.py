@@ -173,3 +173,70 @@ def test_a_menu_list_in_an_indented_dump_does_not_swallow_the_article() -> None:
     assert [b.kind.value for b in blocks] == ["paragraph", "list", *["paragraph"] * 4]
     assert blocks[1].items == ("首页", "新闻", "财经", "体育")
     assert paragraph.strip("　") in clean(dump).to_text()
+
+
+def test_copies_a_browser_would_hide_go_and_a_repeated_standfirst_stays() -> None:
+    """A dump shows a carousel's cloned slides (each caption twice, before the story)
+    that `innerText` never sees; a standfirst repeated as a paragraph of the story is
+    the story's."""
+    import textwrap
+
+    captions = [
+        "A trader watches the screens on the floor of the exchange in Tokyo on Monday "
+        "morning, as markets across the region opened higher after a quiet weekend.",
+        "Shoppers walk past a window display in Hong Kong's central district on Sunday "
+        "evening, days before the start of the city's busiest shopping season.",
+    ]
+    standfirst = "The central bank kept its main rate unchanged, citing slower growth abroad."
+    story = [
+        "Markets in Asia rose on Tuesday after the central bank's decision, the first in "
+        "months, and the currency held steady against the dollar through the afternoon.",
+        standfirst,
+        "Analysts had expected the decision, though some had called for a cut before the "
+        "year ends, pointing to weaker exports and a slowdown in factory orders.",
+        "The bank will meet again in March, when new figures on prices and wages are due, "
+        "and its governor said that it stood ready to act if the outlook changed.",
+    ]
+    paragraphs = ["Markets", *captions, *captions, standfirst, "By A Reporter", *story]
+    dump = "\n\n".join(
+        textwrap.fill(p, 76, initial_indent="   ", subsequent_indent="   ") for p in paragraphs
+    )
+    out = clean(dump).to_text()
+    assert not any(caption in out for caption in captions)
+    assert all(paragraph in out for paragraph in story)
+
+
+def test_an_address_list_goes_from_a_dump_that_is_not_wrapped() -> None:
+    """A dump with long unwrapped lines kept its address list, and the list's first
+    entry came out as the article's title (`13. file:///…`)."""
+    story = "   记者从市政府获悉，这座旧桥将在下个月起封闭，工程师在两个支撑点上发现了裂缝。" * 4
+    links = [f"  {n}. http://example.cn/news/{n}.html?title=旧桥 封闭" for n in range(1, 30)]
+    text = "\n".join(["   [1]首页 [2]新闻", "", story, "", "References", "", *links])
+    unwrapped = unwrap_dump(text)
+    assert "example.cn" not in unwrapped and "[1]" not in unwrapped and story in unwrapped
+
+
+def test_a_browsers_numbered_sources_are_no_address_list() -> None:
+    text = "\n".join(["An article.", "", "References", "", "1. Smith: A Book", "2. Jones: Another"])
+    assert unwrap_dump(text) == text
+
+
+def test_a_line_a_word_short_of_the_limit_joins_unless_it_ends_a_sentence() -> None:
+    """The limit is measured from the longest lines, which may run a column or two past
+    where the renderer broke; a paragraph's line that stopped four columns short stayed
+    a fragment (`of last week's …` taken for a menu). A line that ends a sentence there
+    ends its paragraph (w3m sets paragraphs without a blank line after a `<br>`)."""
+    filler = [
+        "   The council met on Tuesday evening and heard from residents who live close",
+        "   to the bridge, many of whom said that the closure would add an hour to their",
+    ] * 6
+    lines = [
+        *filler,
+        "   It was the vote heard around the town. In the closing minutes of a day",
+        "   of last week the mayor spoke.",
+        "   Most residents said the bridge should close while engineers look.",
+        "   Later the council published its report.",
+    ]
+    rebuilt = unwrap_dump("\n\n".join(["\n".join(lines)])).splitlines()
+    assert "In the closing minutes of a day of last week the mayor spoke." in rebuilt[-3]
+    assert rebuilt[-1] == "Later the council published its report."

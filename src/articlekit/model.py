@@ -65,6 +65,7 @@ class Reason(StrEnum):
     CONSENT = "cookie/consent notice"
     PAGE_TITLE = "page-title line"
     OUTSIDE = "outside the article"
+    REPEATED = "repeated on the page"
     #: Set by the second opinion (`secondopinion.py`) when it overrules the classifier.
     RECOVERED = "main content restored by the second opinion"
     DISPLACED = "outside the main content (second opinion)"

@@ -51,11 +51,15 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
         from articlekit.read.html import html_blocks
 
         blocks, page_meta = html_blocks(loaded.text, options)
+        dump = False
     else:
-        blocks, page_meta = split_text_blocks(unwrap_dump(loaded.text)), Metadata()
+        text = unwrap_dump(loaded.text)
+        blocks, page_meta = split_text_blocks(text), Metadata()
+        # A terminal dump (a text unwrap_dump rebuilt) shows what a browser hides.
+        dump = text != loaded.text
     blocks = join_label_lines(blocks)
     features = page_features(blocks)
-    decisions, judgements = classify_page(blocks, features)
+    decisions, judgements = classify_page(blocks, features, shows_hidden=dump)
     note = None
     if is_html:
         from articlekit.judge.secondopinion import second_opinion

@@ -102,6 +102,10 @@ MAX_SHORT_LINE_CHARS = 1000
 MAX_METADATA_UNITS = 30
 #: Longest footer line (units): copyright and licence lines.
 MAX_FOOTER_UNITS = 80
+#: Prose said once needed per character of repeated prose before the copies count as
+#: chrome (a news page's carousel captions: up to 1.3 characters of copies per
+#: character of its short article; a page of lorem ipsum: all copies).
+MIN_ONCE_PER_REPEATED = 0.25
 #: Longest listing entry (units): a linked title with its date and counters.
 MAX_LISTING_UNITS = 60
 #: Longest caption (units): a caption is a sentence or two under a picture.
@@ -223,10 +227,11 @@ def classify_blocks(
 
 
 def classify_page(
-    blocks: Sequence[Block], features: Sequence[Features]
+    blocks: Sequence[Block], features: Sequence[Features], *, shows_hidden: bool = False
 ) -> tuple[list[Decision], list[Judgement]]:
     """The verdicts, and the context-free judgement of every block they came from (the
-    second opinion reads those instead of judging the page again)."""
+    second opinion reads those instead of judging the page again). `shows_hidden`: the
+    blocks are a text browser's dump, which shows the copies a browser hides."""
     # Only short lines consult the cues; long ones are left out of the scan.
     cues = _LINE_SCREEN.page_cues(
         [
@@ -235,6 +240,8 @@ def classify_page(
         ]
     )
     judgements = [judge_block(*args) for args in zip(blocks, features, cues, strict=True)]
+    if shows_hidden:
+        _mark_repeated_prose(blocks, judgements)
     zones = [b.zone for b in blocks]
     _relieve_figure_captions(blocks, judgements)
     start, end = find_article_region(judgements, features, zones)
@@ -270,6 +277,50 @@ def _through_closing_list(
     if closing.kind is not BlockKind.LIST or judgements[index + 1].label is Label.BAD:
         return end
     return index + 1
+
+
+def _mark_repeated_prose(blocks: Sequence[Block], judgements: list[Judgement]) -> None:
+    """Prose that the page prints twice word for word is not the article's: an article
+    says each paragraph once, while a carousel clones its slides' captions, a gallery
+    prints each caption beside its picture's alt text and a teaser repeats its blurb.
+    A browser hides most such copies (`innerText` never sees them), and so does the
+    HTML reader (`read.hidden`); a text browser's dump shows them all, in the middle
+    of the article.
+
+    One copy may stay: the first that sits between the page's own text (a standfirst
+    repeated as the first paragraph), or, on a page of little but copies (a template,
+    a test page of lorem ipsum), the first of each. The text kept then holds no copy,
+    so cleaning it again keeps all of it."""
+    seen = Counter(b.text for b, j in zip(blocks, judgements, strict=True) if j is _PROSE)
+    if len(seen) == sum(seen.values()):
+        return
+    once = sum(len(text) for text, count in seen.items() if count == 1)
+    mostly_copies = once < MIN_ONCE_PER_REPEATED * sum(
+        len(text) * count for text, count in seen.items() if count > 1
+    )
+
+    def own(index: int) -> bool:
+        """Whether the block at `index` is the page's own: said once and no chrome."""
+        if not 0 <= index < len(blocks) or judgements[index].label is Label.BAD:
+            return False
+        return judgements[index] is not _PROSE or seen[blocks[index].text] == 1
+
+    copies: dict[str, list[int]] = {}
+    for index, (block, judgement) in enumerate(zip(blocks, judgements, strict=True)):
+        if judgement is _PROSE and seen[block.text] > 1:
+            copies.setdefault(block.text, []).append(index)
+    for indexes in copies.values():
+        between_own = (
+            index
+            for index in indexes
+            if own(index - 1)
+            and own(index + 1)
+            and _PROSE in (judgements[index - 1], judgements[index + 1])
+        )
+        keep = next(between_own, indexes[0] if mostly_copies else None)
+        for index in indexes:
+            if index != keep:
+                judgements[index] = _REPEATED
 
 
 def _relieve_figure_captions(blocks: Sequence[Block], judgements: list[Judgement]) -> None:
@@ -325,6 +376,7 @@ _PARAGRAPH = BlockKind.PARAGRAPH
 _STRUCTURE_KINDS = frozenset({BlockKind.TABLE, BlockKind.IMAGE, BlockKind.CODE, BlockKind.LIST})
 _SHORT_IN_BODY = _JUDGEMENTS[Label.SHORT, Reason.SHORT_IN_BODY]
 _PROSE = _JUDGEMENTS[Label.GOOD, Reason.PROSE]
+_REPEATED = _JUDGEMENTS[Label.BAD, Reason.REPEATED]
 #: A caption tied to a picture: removed like chrome, scored like a short line.
 _FIGURE_CAPTION = Judgement(Label.BAD, Reason.CAPTION)
 
