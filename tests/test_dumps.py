@@ -240,3 +240,25 @@ def test_a_line_a_word_short_of_the_limit_joins_unless_it_ends_a_sentence() -> N
     rebuilt = unwrap_dump("\n\n".join(["\n".join(lines)])).splitlines()
     assert "In the closing minutes of a day of last week the mayor spoke." in rebuilt[-3]
     assert rebuilt[-1] == "Later the council published its report."
+
+
+def test_a_sidebar_of_numbered_teasers_before_the_article_is_chrome() -> None:
+    """A blog's 'latest comments' list, drawn with bullets in a dump: most items are
+    numbered teasers cut short (`3·超级喜欢… 永远支...`) and one reads like a sentence;
+    that one item made the list body, and the article began at the sidebar."""
+    sidebar = [
+        "最新评论",
+        "     * 1·写得真好",
+        "     * 2·小伙子哈不错！~~~~  支持你",
+        "     * 3·超级喜欢心如  你是最棒的也是最美丽的   永远支...",
+        "     * 4·呵呵``` 要加油哦` 好好学习,天天向上...",
+        "     * 5·呵呵``` 要加油哦` 好好学习,天天向上...",
+    ]
+    story = [
+        "　　记者从市政府获悉，这座旧桥将在下个月起封闭，工程师在两个支撑点上发现了裂缝。",
+        "　　市议会周二投票决定关闭这座旧桥，居民们说封闭以后每天上班要多花一个小时。",
+        "　　工程师说，修复工作将持续半年，其间附近的渡口会增加班次，方便两岸的居民。",
+    ]
+    out = clean("\n".join([*sidebar, "", *story])).to_text()
+    assert "天天向上" not in out and "支持你" not in out
+    assert all(line.strip("　") in out for line in story)

@@ -669,7 +669,11 @@ def _judge_list(block: Block, feat: Features) -> Judgement:
     item_features = [block_features(Block(BlockKind.PARAGRAPH, item, 0)) for item in block.items]
     reasons = [chrome_reason(item, f) for item, f in zip(block.items, item_features, strict=True)]
     found = [r for r in reasons if r is not None]
-    if found and len(found) * 2 >= len(reasons) and not any(map(is_prose, item_features)):
+    if (
+        found
+        and len(found) * 2 >= len(reasons)
+        and not any(is_prose(f) for f, r in zip(item_features, reasons, strict=True) if r is None)
+    ):
         return _JUDGEMENTS[Label.BAD, Counter(found).most_common(1)[0][0]]
     prose_items = sum(map(is_prose, item_features))
     is_good = prose_items * 2 >= len(item_features) and is_prose(feat)
