@@ -262,3 +262,11 @@ def test_a_sidebar_of_numbered_teasers_before_the_article_is_chrome() -> None:
     out = clean("\n".join([*sidebar, "", *story])).to_text()
     assert "天天向上" not in out and "支持你" not in out
     assert all(line.strip("　") in out for line in story)
+
+
+def test_a_pictures_address_in_brackets_is_the_renderers_mark() -> None:
+    """Some renderers print a picture as its address in brackets; the addresses came
+    out as a paragraph of the article."""
+    body = "   The council voted on Tuesday to close the old bridge to traffic from\n" * 9
+    mark = "   [https://cdn.example.com/2019/11/bridge-photo.jpg?w=640&h=480] [logo.png]\n"
+    assert "example.com" not in unwrap_dump(mark + body) and "logo" not in unwrap_dump(mark + body)

@@ -62,11 +62,12 @@ UNSURE_COLUMNS = 6
 
 #: Marks a renderer prints where the page had a form control, an image without
 #: words or a frame: `(BUTTON)`, `[ ]`, `(*)`, `[Search______]`, `[IMG]`, `[image]`,
-#: `[logo.gif]`. They are the renderer's, not the page's.
+#: `[logo.gif]`, `[https://…/photo.jpg?w=300]`. They are the renderer's, not the page's.
 _WIDGET_RE = re.compile(
     r"\((?:BUTTON|RADIO|submit|reset)\)|\[(?:BUTTON|IMG|INLINE|image|img|EMBED|"
     r"IFRAME|LINK|x|X| )\]|\((?:\*| )\)|\[[^\]\n]{0,40}_{3,}[^\]\n]{0,40}\]|"
-    r"\[[\w.-]{1,60}\.(?:gif|jpe?g|png|webp|svg|bmp|ico)\]|^\s*IFRAME:.*$",
+    r"\[[^\s\[\]]{0,300}\.(?:gif|jpe?g|png|webp|svg|bmp|ico)(?:[?#][^\s\[\]]{0,300})?\]|"
+    r"^\s*IFRAME:.*$",
     re.IGNORECASE,
 )
 #: A line of bracketed labels alone (`[avw]`, `[photo-750x450][photo-750x450]`): the
