@@ -149,3 +149,24 @@ def test_the_date_a_page_shows_under_its_headline(lines: list[str], date: str | 
 def test_the_site_name_from_markup_or_the_browser_title(head: str, site: str | None) -> None:
     page = f"<html><head>{head}</head><body><article><h1>Road</h1>{PROSE}</article></body></html>"
     assert clean(page).site == site
+
+
+def test_a_paragraph_of_sentences_is_never_the_title() -> None:
+    """A dump joined the article's only paragraph with the next story's headline, so it
+    ended without a full stop and sat above that story's byline and date: it became
+    the title, and the page had no article left ('no article text found', exit 1)."""
+    from articlekit import clean
+
+    paragraph = (
+        "The son of a former president was stabbed to death on Tuesday, the police said on "
+        "Wednesday. The attack happened during a lecture at a clinic in the city, where he "
+        "worked as a physician. Police arrested a 57-year-old man at the scene. Markets "
+        "steady as talks on a unity government go on"
+    )
+    text = "\n".join(
+        ["Breaking news", "Son of former president stabbed", "By STAFF", "November 20, 2019",
+         paragraph, "By STAFF", "11/20/2019 01:14 PM", "Another headline here"]
+    )  # fmt: skip
+    article = clean(text)
+    assert article.title == "Son of former president stabbed"
+    assert "Police arrested a 57-year-old man" in article.to_text()

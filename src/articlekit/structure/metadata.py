@@ -56,6 +56,11 @@ _COUNTED_ENTRY_RE = re.compile(r"[(（](?!(?:19|20)\d\d[)）])\d{2,}[)）]$")
 #: A menu entry or tag is at most this long (`首页`, `财经资讯`, `NBA`).
 MAX_MENU_ENTRY_CHARS = 4
 _MENU_SEPARATOR_RE = re.compile(r"\s*[|｜/]\s*|\s+")
+#: A sentence ending inside a line (`… on Wednesday. The stabbing …`, `…。他说`), and
+#: how many make the line a paragraph, never a headline (a headline may hold one:
+#: `Markets fall. Again`).
+_INNER_SENTENCE_END_RE = re.compile(r"\w{3}[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]|[。！？][”’」』）]*(?=[^\s”’」』）])")
+MIN_INNER_SENTENCES = 2
 _SUBTITLE_OPENERS = ("—", "－", "-", "–", "~", "～")
 #: A metadata field anywhere in a line (`02日14:25 作者： 某某`, `译： A. Writer`).
 _FIELD_INSIDE_RE = re.compile(rf"(?:{META_COLON_WORDS}|译者|翻译|译|出版社)\s*[:：]")
@@ -239,6 +244,8 @@ def _find_title(decisions: Sequence[Decision], body_start: int) -> int | None:
             continue
         if text.startswith(_SUBTITLE_OPENERS):
             continue  # `——热烈祝贺…`: a subtitle or an attribution under the title
+        if len(_INNER_SENTENCE_END_RE.findall(text)) >= MIN_INNER_SENTENCES:
+            continue  # sentences after sentences: a paragraph whose last one ran on
         if _is_list_entry(text) or _is_menu_line(text) or _is_label_line(text):
             continue
         units = count_units(text)
