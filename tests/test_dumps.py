@@ -270,3 +270,16 @@ def test_a_pictures_address_in_brackets_is_the_renderers_mark() -> None:
     body = "   The council voted on Tuesday to close the old bridge to traffic from\n" * 9
     mark = "   [https://cdn.example.com/2019/11/bridge-photo.jpg?w=640&h=480] [logo.png]\n"
     assert "example.com" not in unwrap_dump(mark + body) and "logo" not in unwrap_dump(mark + body)
+
+
+def test_an_address_list_holding_an_address_with_line_breaks_still_goes() -> None:
+    """A `mailto:` address with a message body breaks over lines of words inside the
+    list; the scan stopped there, the list stayed, and the text was not unwrapped
+    (the list's long addresses ran past the screen): the article was lost."""
+    body = "   The council voted on Tuesday to close the old bridge to traffic from\n" * 9
+    links = [f"  {n}. https://example.com/news/{n}.html" for n in range(1, 40)]
+    mail = ["  40. mailto:desk@example.com?subject=Correction&body=Reporting a correction", "",
+            "Title: The old bridge closes", "Author: A Reporter", ""]  # fmt: skip
+    text = "\n".join([body, "References", "", *links[:20], *mail, *links[20:]])
+    unwrapped = unwrap_dump(text)
+    assert "example.com" not in unwrapped and "Author:" not in unwrapped

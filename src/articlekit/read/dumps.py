@@ -82,6 +82,11 @@ _REFERENCE_RE = re.compile(  # an address, never `1. Smith: A Book`
     r"(?:[A-Za-z][\w+.-]{0,30}://|(?:mailto|javascript|tel|sms|data|news|about):)"
 )
 _NUMBERED_RE = re.compile(r"^\s*\d{1,5}\.\s+\S")
+#: Lines of words allowed inside a closing address list, in a row and in all (per
+#: entry): an address may hold line breaks (`mailto:…?body=…`); the article's text
+#: above the list is many lines of words.
+MAX_STRAY_RUN = 12
+MAX_STRAY_SHARE = 0.2
 #: A `<link>` element of the page's head, listed by its number (`Link: [1]canonical`).
 _LINK_ELEMENT_RE = re.compile(r"^\s*Link: \[\d{1,5}\]")
 #: A bullet as renderers draw them (nested levels use other signs), or a number.
@@ -232,21 +237,27 @@ def _without_references(lines: list[str]) -> tuple[list[str], bool]:
     start = len(lines)
     heading = None
     after = ""
-    while start > 0:
+    entries = strays = strays_below_heading = run = 0
+    while start > 0 and run <= MAX_STRAY_RUN:
         line = lines[start - 1]
         stripped = line.strip()
         if _REFERENCES_RE.match(line):
-            heading = start - 1
-        elif (
-            stripped
-            and not _REFERENCE_RE.match(line)
-            and not _is_address(stripped)  # an address's wrapped tail
-            and not (_NUMBERED_RE.match(line) and _is_address(after))
+            heading, strays_below_heading = start - 1, strays
+        elif stripped and (
+            _REFERENCE_RE.match(line)
+            or _is_address(stripped)  # an address's wrapped tail
+            or (_NUMBERED_RE.match(line) and _is_address(after))
         ):
-            break
+            entries += 1
+            run = 0
+        elif stripped:
+            # A line of words inside the list: an address that held line breaks
+            # (`mailto:…?body=…`). Past a few such lines in a row the list is over.
+            strays += 1
+            run += 1
         after = stripped or after
         start -= 1
-    if heading is None:
+    if heading is None or strays_below_heading > MAX_STRAY_SHARE * entries:
         return lines, False
     return [line for line in lines[:heading] if not _LINK_ELEMENT_RE.match(line)], True
 

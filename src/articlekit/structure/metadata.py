@@ -59,7 +59,9 @@ _MENU_SEPARATOR_RE = re.compile(r"\s*[|｜/]\s*|\s+")
 #: A sentence ending inside a line (`… on Wednesday. The stabbing …`, `…。他说`), and
 #: how many make the line a paragraph, never a headline (a headline may hold one:
 #: `Markets fall. Again`).
-_INNER_SENTENCE_END_RE = re.compile(r"\w{3}[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]|[。！？][”’」』）]*(?=[^\s”’」』）])")
+_INNER_SENTENCE_END_RE = re.compile(
+    r"\w{3}[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]|[。！？][”’」』）]*(?=[^\s”’」』）])"
+)
 MIN_INNER_SENTENCES = 2
 _SUBTITLE_OPENERS = ("—", "－", "-", "–", "~", "～")
 #: A metadata field anywhere in a line (`02日14:25 作者： 某某`, `译： A. Writer`).
