@@ -283,3 +283,16 @@ def test_an_address_list_holding_an_address_with_line_breaks_still_goes() -> Non
     text = "\n".join([body, "References", "", *links[:20], *mail, *links[20:]])
     unwrapped = unwrap_dump(text)
     assert "example.com" not in unwrapped and "Author:" not in unwrapped
+
+
+def test_a_steep_pile_of_menu_lines_does_not_hide_the_texts_limit() -> None:
+    """Many menu entries of one length pile up more steeply than wrapped lines do; the
+    limit was sought there, the text's lines ran past it, and the dump was read as a
+    browser's text (a paywalled story came out as fragments)."""
+    menu = [f"   Section {n:02d} - News, Opinion and Analysis" for n in range(30)]
+    story = [
+        "   The council voted on Tuesday to close the old bridge to traffic from next",
+        "   month, after engineers found cracks in two of its supports and warned that",
+    ] * 5
+    rebuilt = unwrap_dump("\n".join([*menu, "", *story])).splitlines()
+    assert rebuilt[-1].count("The council voted") == 5

@@ -172,11 +172,11 @@ def _wrap_layout(lines: list[str]) -> _Layout | None:
         long_lines = sum(counts)
         if long_lines < MIN_LONG_LINES:
             continue
-        limit = _cliff(counts)
+        limit = _cliff(counts, MAX_OVER_SHARE * long_lines)
         if limit is None:
             continue
         over = sum(counts[limit + FIT_SLACK + 1 :])
-        if over <= MAX_OVER_SHARE * long_lines and not _pile_ends_sentences(texts, limit, wide):
+        if not _pile_ends_sentences(texts, limit, wide):
             candidate = (over / long_lines, -sum(counts[limit - PILE_COLUMNS : limit + 1]))
             if best is None or candidate < best[:2]:
                 best = (*candidate, _Layout(limit=limit, wide=wide))
@@ -195,14 +195,19 @@ def _pile_ends_sentences(lines: list[str], limit: int, wide: int) -> bool:
     return ended > MAX_ENDED_SHARE * pile
 
 
-def _cliff(counts: list[int]) -> int | None:
+def _cliff(counts: list[int], allowed_over: float) -> int | None:
     """The length with the most lines at most `PILE_COLUMNS` below it per line at most
-    as far above it (at least `MIN_PILE` lines below), or None."""
+    as far above it (at least `MIN_PILE` lines below), among the lengths that at most
+    `allowed_over` lines run past; or None. (A pile of short lines, a menu's, can be
+    steeper than the wrapped text's, but lines of text run past it.)"""
     prefix = [0, *itertools.accumulate(counts)]
+    total = prefix[-1]
     best: tuple[float, int] | None = None
     for limit in range(MIN_LIMIT, MAX_LIMIT + 1):
         below = prefix[limit + 1] - prefix[limit - PILE_COLUMNS]
         if below < MIN_PILE or not counts[limit]:
+            continue
+        if total - prefix[min(limit + FIT_SLACK + 1, len(counts))] > allowed_over:
             continue
         above = prefix[limit + PILE_COLUMNS + 1] - prefix[limit + 1]
         ratio = below / (above + 1)
