@@ -296,3 +296,21 @@ def test_a_steep_pile_of_menu_lines_does_not_hide_the_texts_limit() -> None:
     ] * 5
     rebuilt = unwrap_dump("\n".join([*menu, "", *story])).splitlines()
     assert rebuilt[-1].count("The council voted") == 5
+
+
+def test_text_wrapped_in_a_narrow_table_cell_is_joined_at_the_cells_width() -> None:
+    """A renderer wraps a layout table's cell at the cell's width: a forum post in a
+    59-column cell of an 80-column dump came out as one fragment per line, taken for
+    navigation, and the page had no article."""
+    wide = ["   市议会周二投票决定关闭这座旧桥，因为工程师在两个支撑点上发现了裂缝，桥梁将封"] * 10
+    post = "导游的收入很大一部分来自购物的回扣，这是业内的行规，境内游境外游都是这样的，属于国际惯例。以国内游为例，回扣一般在购物额的百分之十左右，个别的会更高，像字画等等。"
+    cell = [post[i : i + 25] for i in range(0, len(post), 25)]
+    menu = [
+        "         首页 新闻 体育 财经",
+        "         图片 视频 论坛 博客",
+        "         天气 彩票 地图 旅游",
+    ]
+    dump = "\n".join([*wide, "", *(f"         {line}" for line in cell), "", *menu])
+    rebuilt = unwrap_dump(dump).splitlines()
+    assert post in rebuilt
+    assert "首页 新闻 体育 财经" in rebuilt and "图片 视频 论坛 博客" in rebuilt

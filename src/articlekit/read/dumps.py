@@ -59,6 +59,8 @@ FIT_SLACK = 2
 #: that ran past the screen can set it a few columns past where the text was broken.
 #: (English dumps, dev half A: lynx 0.916 -> 0.924, links 0.906 -> 0.924.)
 UNSURE_COLUMNS = 6
+#: Fewest lines of a run that must end at one width for it to be a column's.
+MIN_COLUMN_LINES = 3
 
 #: Marks a renderer prints where the page had a form control, an image without
 #: words or a frame: `(BUTTON)`, `[ ]`, `(*)`, `[Search______]`, `[IMG]`, `[image]`,
@@ -100,6 +102,8 @@ _BOX_CHARS = "│┃║├┤┼┌┐└┘─━═╋┏┓┗┛┣┫┳┻
 _BOX_RE = re.compile(f"[{_BOX_CHARS}]")
 _RULE_RE = re.compile(rf"^[\s{_BOX_CHARS}=_~*+-]*$")
 _WORD_RE = re.compile(r"\S+")
+#: The marks running text has inside its lines (a menu line has none).
+_CLAUSE_MARK_RE = re.compile(r"[，、。；：！？]|[,;:.!?](?=\s)")
 #: Characters a terminal draws two columns wide (Unicode's East Asian Wide and
 #: Fullwidth blocks: Hangul Jamo, CJK, kana, Hangul syllables, fullwidth forms), in runs.
 _WIDE_RUN_RE = re.compile(
@@ -290,7 +294,8 @@ class _Paragraph:
 def _rebuild(lines: list[str], layout: _Layout, numbered_links: bool) -> Iterator[str]:
     """Each paragraph of the dump on one line, drawing removed."""
     current: _Paragraph | None = None
-    for raw in lines:
+    column_limits = _column_limits(lines, layout)
+    for raw, limit in zip(lines, column_limits, strict=True):
         line = raw.rstrip()
         if _BOX_RE.search(line):
             line = _BOX_RE.sub(" ", line)
@@ -304,7 +309,7 @@ def _rebuild(lines: list[str], layout: _Layout, numbered_links: bool) -> Iterato
             continue
         indent = len(line) - len(content)
         bullet = _BULLET_RE.match(content)
-        wrapped = current is not None and _continues(current, indent, content, layout)
+        wrapped = current is not None and _continues(current, indent, content, layout, limit)
         if bullet and wrapped and content[0] not in _DRAWN_BULLETS:
             bullet = None  # `o`, `-`, `10.` at the start of a wrapped line are words
         if current is not None and bullet is None and wrapped:
@@ -321,10 +326,50 @@ def _rebuild(lines: list[str], layout: _Layout, numbered_links: bool) -> Iterato
         yield _render(current, numbered_links)
 
 
-def _continues(paragraph: _Paragraph, indent: int, content: str, layout: _Layout) -> bool:
+def _column_limits(lines: list[str], layout: _Layout) -> list[int]:
+    """The limit each line was wrapped at: the screen's, or a narrower column's.
+
+    A renderer wraps the text of a layout table's cell at the cell's width, not the
+    screen's: a forum post in a 62-column cell came out as one fragment per line. A
+    run of lines at one indentation, most of them punctuated like running text and
+    half of them ending within a column of one width narrower than the screen, was
+    wrapped at that width (a menu's or a headline list's lines are not punctuated).
+    """
+    limits = [layout.limit] * len(lines)
+    start = 0
+    while start < len(lines):
+        indent = _indent(lines[start])
+        end = start + 1
+        while end < len(lines) and indent is not None and _indent(lines[end]) == indent:
+            end += 1
+        if indent is not None and end - start >= MIN_COLUMN_LINES:
+            run = [line.rstrip() for line in lines[start:end]]
+            widths = [_measure(line, layout.wide) for line in run]
+            widest = max(widths)
+            at_edge = sum(1 for width in widths if width >= widest - 1)
+            punctuated = sum(1 for line in run if _CLAUSE_MARK_RE.search(line))
+            if (
+                MIN_MEASURED <= widest < layout.limit - FIT_SLACK
+                and at_edge >= max(MIN_COLUMN_LINES, len(run) // 2)
+                and punctuated * 2 >= len(run)
+            ):
+                limits[start:end] = [widest] * len(run)
+        start = end
+    return limits
+
+
+def _indent(line: str) -> int | None:
+    """The indentation of a line with text, None for a blank one."""
+    content = line.lstrip()
+    return len(line) - len(content) if content else None
+
+
+def _continues(
+    paragraph: _Paragraph, indent: int, content: str, layout: _Layout, limit: int
+) -> bool:
     """Whether `content` (a line indented `indent`) is the wrapped rest of `paragraph`:
-    its first word would not have fitted on the paragraph's last line, and it sits
-    where wrapped lines of that paragraph sit."""
+    its first word would not have fitted on the paragraph's last line (wrapped at
+    `limit`), and it sits where wrapped lines of that paragraph sit."""
     # Wrapped lines sit under the paragraph's text; only its second line may sit left
     # of its first (a first-line indent, `　　` in Chinese).
     if indent != paragraph.hang and not (indent < paragraph.indent and paragraph.lines == 1):
@@ -336,7 +381,7 @@ def _continues(paragraph: _Paragraph, indent: int, content: str, layout: _Layout
         word = _WORD_RE.match(content)
         room_needed = 1 + _measure(word.group() if word else content, layout.wide)
     width = paragraph.last_width + room_needed
-    if width > layout.limit - FIT_SLACK:
+    if width > limit - FIT_SLACK:
         return True
     if _is_wide(first):
         return False  # a CJK line breaks at any character: it ends where the limit is
@@ -344,7 +389,7 @@ def _continues(paragraph: _Paragraph, indent: int, content: str, layout: _Layout
     # a column or more past where this renderer broke) the line is wrapped unless it
     # ends a sentence: then it more likely ends a paragraph set without a blank line.
     return (
-        width > layout.limit - UNSURE_COLUMNS
+        width > limit - UNSURE_COLUMNS
         and paragraph.parts[-1].rstrip(CLOSERS)[-1:] not in SENTENCE_END
     )
 
