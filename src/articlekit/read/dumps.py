@@ -157,21 +157,25 @@ def _wrap_layout(lines: list[str]) -> _Layout | None:
     True
     """
     # Lines under half the shortest measured length cannot reach it in either measure.
-    texts = [
-        text
-        for text in map(str.rstrip, lines)
-        if len(text) >= MIN_MEASURED // 2 and not _BOX_RE.search(text)
-    ]
+    texts = [text for text in map(str.rstrip, lines) if len(text) >= MIN_MEASURED // 2]
+    if _BOX_RE.search("".join(texts)):  # one search for the page: most have no drawing
+        texts = [text for text in texts if not _BOX_RE.search(text)]
     if sum(1 for text in texts if len(text) > MAX_LIMIT + FIT_SLACK) > MAX_OVER_SHARE * len(texts):
         # Lines longer than any screen, in more than the share allowed past a limit
         # even when every wide character counts twice: a browser's text (the cheap
         # answer for most pages, from lengths alone).
         return None
     best: tuple[float, int, _Layout] | None = None
-    for wide in (1, 2):
+    # Each line measured once per measure; counting wide characters twice changes
+    # nothing in a text without any.
+    narrow = [len(text) for text in texts]
+    measures = [(1, narrow)]
+    if not all(map(str.isascii, texts)):
+        measures.append((2, [_measure(text, 2) for text in texts]))
+    for wide, widths in measures:
         counts = [0] * (_TOP_BIN + 1)
-        for text in texts:
-            counts[min(_measure(text, wide), _TOP_BIN)] += 1
+        for width in widths:
+            counts[width if width < _TOP_BIN else _TOP_BIN] += 1
         counts[:MIN_MEASURED] = [0] * MIN_MEASURED  # short lines show no limit
         long_lines = sum(counts)
         if long_lines < MIN_LONG_LINES:
@@ -180,20 +184,20 @@ def _wrap_layout(lines: list[str]) -> _Layout | None:
         if limit is None:
             continue
         over = sum(counts[limit + FIT_SLACK + 1 :])
-        if not _pile_ends_sentences(texts, limit, wide):
+        if not _pile_ends_sentences(texts, widths, limit):
             candidate = (over / long_lines, -sum(counts[limit - PILE_COLUMNS : limit + 1]))
             if best is None or candidate < best[:2]:
                 best = (*candidate, _Layout(limit=limit, wide=wide))
     return best[2] if best else None
 
 
-def _pile_ends_sentences(lines: list[str], limit: int, wide: int) -> bool:
+def _pile_ends_sentences(lines: list[str], widths: list[int], limit: int) -> bool:
     """Whether most lines ending just under the limit end a sentence: then they are
     paragraphs of one length (a list of equal lines, a poem), not wrapped text, where
-    a line ends wherever a word did not fit."""
+    a line ends wherever a word did not fit. (`widths`: the lines' widths.)"""
     pile = ended = 0
-    for text in lines:  # already without trailing spaces
-        if limit - PILE_COLUMNS <= _measure(text, wide) <= limit:
+    for text, width in zip(lines, widths, strict=True):  # already without trailing spaces
+        if limit - PILE_COLUMNS <= width <= limit:
             pile += 1
             ended += text.rstrip(CLOSERS)[-1:] in SENTENCE_END
     return ended > MAX_ENDED_SHARE * pile
