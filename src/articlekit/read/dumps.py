@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from articlekit.judge.vocab import CLOSERS, SENTENCE_END
+from articlekit.judge.vocab import CLAUSE_PUNCT, CLOSERS, SENTENCE_END
 
 #: Lines at least this long (in the measure tried) show where the wrapping limit is;
 #: shorter ones are menu entries, headings and paragraph tails.
@@ -102,8 +102,15 @@ _BOX_CHARS = "│┃║├┤┼┌┐└┘─━═╋┏┓┗┛┣┫┳┻
 _BOX_RE = re.compile(f"[{_BOX_CHARS}]")
 _RULE_RE = re.compile(rf"^[\s{_BOX_CHARS}=_~*+-]*$")
 _WORD_RE = re.compile(r"\S+")
-#: The marks running text has inside its lines (a menu line has none).
-_CLAUSE_MARK_RE = re.compile(r"[，、。；：！？]|[,;:.!?](?=\s)")
+#: The marks running text has inside its lines (a menu line has none); a Latin one
+#: only before a space (`U.S.`, `http:` are no clause's end).
+_MARKS = CLAUSE_PUNCT + SENTENCE_END
+_CLAUSE_MARK_RE = re.compile(
+    "[{}]|[{}](?=\\s)".format(
+        re.escape("".join(ch for ch in _MARKS if not ch.isascii())),
+        re.escape("".join(ch for ch in _MARKS if ch.isascii())),
+    )
+)
 #: Characters a terminal draws two columns wide (Unicode's East Asian Wide and
 #: Fullwidth blocks: Hangul Jamo, CJK, kana, Hangul syllables, fullwidth forms), in runs.
 _WIDE_RUN_RE = re.compile(
