@@ -18,6 +18,11 @@ from conftest import PAGES, SEED
 
 DUMPS = ["en-opinion.lynx.txt", "en-opinion.lynx-refs.txt", "en-opinion.w3m.txt"]
 ZH_DUMPS = ["cjn-1.lynx.txt", "cjn-1.w3m.txt"]
+#: Ten lines of a story wrapped at 76 columns.
+_STORY = [
+    "   The council voted on Tuesday to close the old bridge to traffic from next",
+    "   month, after engineers found cracks in two of its supports and warned that",
+] * 5
 
 
 def _gold_paragraphs(name: str) -> list[str]:
@@ -213,7 +218,7 @@ def test_an_address_list_goes_from_a_dump_that_is_not_wrapped() -> None:
     links = [f"  {n}. http://example.cn/news/{n}.html?title=旧桥 封闭" for n in range(1, 30)]
     text = "\n".join(["   [1]首页 [2]新闻", "", story, "", "References", "", *links])
     unwrapped = unwrap_dump(text)
-    assert "example.cn" not in unwrapped and "[1]" not in unwrapped and story in unwrapped
+    assert "example.cn" not in unwrapped and "[1]" not in unwrapped and story.lstrip() in unwrapped
 
 
 def test_a_browsers_numbered_sources_are_no_address_list() -> None:
@@ -267,7 +272,7 @@ def test_a_sidebar_of_numbered_teasers_before_the_article_is_chrome() -> None:
 def test_a_pictures_address_in_brackets_is_the_renderers_mark() -> None:
     """Some renderers print a picture as its address in brackets; the addresses came
     out as a paragraph of the article."""
-    body = "   The council voted on Tuesday to close the old bridge to traffic from\n" * 9
+    body = "\n".join(_STORY) + "\n"
     mark = "   [https://cdn.example.com/2019/11/bridge-photo.jpg?w=640&h=480] [logo.png]\n"
     assert "example.com" not in unwrap_dump(mark + body) and "logo" not in unwrap_dump(mark + body)
 
@@ -314,3 +319,70 @@ def test_text_wrapped_in_a_narrow_table_cell_is_joined_at_the_cells_width() -> N
     rebuilt = unwrap_dump(dump).splitlines()
     assert post in rebuilt
     assert "首页 新闻 体育 财经" in rebuilt and "图片 视频 论坛 博客" in rebuilt
+
+
+def test_every_level_of_a_nested_list_is_a_bullet() -> None:
+    """w3m draws a third-level item with `☆`; read as a word, its wrapped tail was a
+    paragraph of its own, a reply's name and date cut from its title."""
+    nested = [
+        "  • Categories",
+        "      □ Travel (12)",
+        "          ☆ Lakes and rivers, and the mountain villages along the old",
+        "            road to the north (5)",
+    ]
+    rebuilt = unwrap_dump("\n".join([*_STORY, "", *nested])).splitlines()
+    assert (
+        "• Lakes and rivers, and the mountain villages along the old road to the north (5)"
+        in rebuilt
+    )
+
+
+def test_a_heading_drawn_between_marks_is_a_line_of_its_own_without_them() -> None:
+    """html2text draws `****** Title ******` and sets the next line under it without a
+    blank line: the byline was joined onto the headline, and the marks stayed."""
+    dump = "\n".join(
+        [
+            "****** Son of a former president stabbed to death at a hospital talk ******",
+            "By Staff Reporters",
+            *(line.strip() for line in _STORY),
+        ]
+    )
+    rebuilt = unwrap_dump(dump).splitlines()
+    assert rebuilt[:2] == [
+        "Son of a former president stabbed to death at a hospital talk",
+        "By Staff Reporters",
+    ]
+
+
+def test_a_dump_that_is_not_wrapped_still_loses_its_drawing() -> None:
+    """A renderer that breaks lines only at spaces leaves Chinese lines whole, so the
+    text shows no limit; its bullets and picture marks are still the renderer's."""
+    lines = [
+        f"     * [images/face/{n}.gif]第{n}条回复的标题，说的是旅行中遇到的事情【网友{n}】08-11 16:0{n}"
+        for n in range(6)
+    ]
+    rebuilt = unwrap_dump("\n".join(["导游的收入很大一部分来自购物的回扣。", "", *lines]))
+    assert ".gif" not in rebuilt
+    assert "• 第0条回复的标题，说的是旅行中遇到的事情【网友0】08-11 16:00" in rebuilt.splitlines()
+
+
+def test_text_inside_a_frame_is_measured_without_the_frame() -> None:
+    """A page drawn inside a box: every line is as wide as the box, so lines measured
+    with their borders showed no limit and the story stayed one fragment per line."""
+    framed = [f"│ {line.strip():<76} │" for line in _STORY]
+    rebuilt = unwrap_dump("\n".join(["┌" + "─" * 78 + "┐", *framed, "└" + "─" * 78 + "┘"]))
+    assert max(rebuilt.splitlines(), key=len).count("The council voted") == 5
+
+
+def test_one_long_line_does_not_set_the_limit() -> None:
+    """One line a few columns wider than the rest of a short story's lines set the limit
+    past all of them, and no line joined (a paywalled story lost its article)."""
+    story = [
+        "   It was the shot heard round the world. In the closing seconds of the game",
+        "   the defensive end pulled off the quarterback's helmet and then swung it",
+        "   at him, hitting him in the head. The league suspended him for the rest",
+        "   of the season without pay, and he may be disciplined further by the league.",
+    ] * 7
+    head = "Football assaults have led to lawsuits before, but a prosecutor would have a hard"
+    rebuilt = unwrap_dump("\n".join([head + " time", "", *story])).splitlines()
+    assert rebuilt[2].count("It was the shot") == 7

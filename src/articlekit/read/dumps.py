@@ -39,8 +39,14 @@ PILE_COLUMNS = 12
 #: screen narrower than 40 columns is no screen a page is read on.
 MIN_PILE = 5
 MIN_LIMIT = 40
+#: Fewest lines ending within `FIT_SLACK` of a limit: a wrapper fills many lines to
+#: the edge, and one heading a few columns past the text's lines is no edge (it set a
+#: short story's limit past all of its lines, and none joined).
+MIN_AT_LIMIT = 2
 #: The widest screen a dump is wrapped for (columns).
 MAX_LIMIT = 250
+#: The limit of a dump that is not wrapped: no line's next word reaches it.
+_UNWRAPPED = 10**9
 #: The histogram's last bin: every length past the widest limit's window.
 _TOP_BIN = MAX_LIMIT + 2 * PILE_COLUMNS
 #: Share of the long lines allowed past the limit: an unbreakable address or a
@@ -61,6 +67,8 @@ FIT_SLACK = 2
 UNSURE_COLUMNS = 6
 #: Fewest lines of a run that must end at one width for it to be a column's.
 MIN_COLUMN_LINES = 3
+#: Fewest lines with a renderer's drawing for a text that is not wrapped to be a dump.
+MIN_DRAWN_LINES = 5
 
 #: Marks a renderer prints where the page had a form control, an image without
 #: words or a frame: `(BUTTON)`, `[ ]`, `(*)`, `[Search______]`, `[IMG]`, `[image]`,
@@ -91,15 +99,23 @@ MAX_STRAY_RUN = 12
 MAX_STRAY_SHARE = 0.2
 #: A `<link>` element of the page's head, listed by its number (`Link: [1]canonical`).
 _LINK_ELEMENT_RE = re.compile(r"^\s*Link: \[\d{1,5}\]")
-#: A bullet as renderers draw them (nested levels use other signs), or a number.
-_BULLET_RE = re.compile(r"(?:[*+#o•◦▪▫■□●○‣∙·-]|\d{1,3}[.)])\s+(?=\S)")
-#: Bullets no wrapped line of prose starts with (letters, digits and dashes can).
-_DRAWN_BULLETS = "*•◦▪▫■□●○‣∙·"
+#: Bullets no wrapped line of prose starts with (letters, digits and dashes can);
+#: renderers draw each level of a nested list with another (w3m: `•`, `□`, `☆`, `○`).
+_DRAWN_BULLETS = "*•◦▪▫■□●○‣∙·☆★◆◇"
+#: A bullet as renderers draw them, or a number.
+_BULLET_RE = re.compile(rf"(?:[+#o{_DRAWN_BULLETS}-]|\d{{1,3}}[.)])\s+(?=\S)")
+#: A line that opens with a drawn bullet under an indentation (a nested list's level).
+_DRAWN_LINE_RE = re.compile(rf"[ \t]+[+#o{_DRAWN_BULLETS}-]\s+\S")
 #: Every sign a bullet is drawn with, and the space after it.
 _BULLET_SIGNS = " +#o-" + _DRAWN_BULLETS
+#: A heading drawn between runs of marks (`****** Title ******`, `== Title ==`): the
+#: marks are the renderer's way of showing the level.
+_MARKED_HEADING_RE = re.compile(r"(?:\*{3,}|={2,})\s+(\S.*?)\s+(?:\*{3,}|={2,})")
 #: Table borders and rules; a line of them alone, or a heading's underline, is drawing.
 _BOX_CHARS = "│┃║├┤┼┌┐└┘─━═╋┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╬┬┴"
 _BOX_RE = re.compile(f"[{_BOX_CHARS}]")
+#: A frame's sides and the space inside them.
+_FRAME = _BOX_CHARS + " \t"
 _RULE_RE = re.compile(rf"^[\s{_BOX_CHARS}=_~*+-]*$")
 _WORD_RE = re.compile(r"\S+")
 #: The marks running text has inside its lines (a menu line has none); a Latin one
@@ -134,13 +150,24 @@ def unwrap_dump(text: str) -> str:
     # addresses run past any screen width.
     lines, numbered_links = _without_references(text.splitlines())
     layout = _wrap_layout(lines)
-    if layout is None:
-        if not numbered_links:
-            return text
-        # Not wrapped (a wide screen, short paragraphs), but still the renderer's
-        # address list and the numbers that point into it.
-        return _LINK_NUMBER_RE.sub("", "\n".join(lines))
+    if layout is None and not numbered_links and not _is_drawn(lines):
+        return text
+    # Not wrapped (a wide screen, a renderer that breaks only at spaces, short
+    # paragraphs) but still drawn: each line stays a line, without the renderer's marks.
     return "\n".join(_rebuild(lines, layout, numbered_links))
+
+
+def _is_drawn(lines: list[str]) -> bool:
+    """Whether a renderer drew the text: bullets under an indentation, or its marks
+    for pictures and controls, on `MIN_DRAWN_LINES` lines. A browser's text has
+    neither (no `innerText` dev page has one such line; unwrapped dumps, dozens)."""
+    drawn = 0
+    for line in lines:
+        if _DRAWN_LINE_RE.match(line) or _WIDGET_RE.search(line):
+            drawn += 1
+            if drawn >= MIN_DRAWN_LINES:
+                return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +193,9 @@ def _wrap_layout(lines: list[str]) -> _Layout | None:
     # Lines under half the shortest measured length cannot reach it in either measure.
     texts = [text for text in map(str.rstrip, lines) if len(text) >= MIN_MEASURED // 2]
     if _BOX_RE.search("".join(texts)):  # one search for the page: most have no drawing
-        texts = [text for text in texts if not _BOX_RE.search(text)]
+        # A frame's borders are no text: a line framed on its sides is as long as
+        # what it holds. A table's row (a border inside it) is as wide as the table.
+        texts = [_framed_text(text) for text in texts if not _BOX_RE.search(text.strip(_FRAME))]
     if sum(1 for text in texts if len(text) > MAX_LIMIT + FIT_SLACK) > MAX_OVER_SHARE * len(texts):
         # Lines longer than any screen, in more than the share allowed past a limit
         # even when every wide character counts twice: a browser's text (the cheap
@@ -198,6 +227,11 @@ def _wrap_layout(lines: list[str]) -> _Layout | None:
     return best[2] if best else None
 
 
+def _framed_text(line: str) -> str:
+    """The line without its frame's sides, where the frame stood a space."""
+    return _BOX_RE.sub(" ", line).rstrip() if _BOX_RE.search(line) else line
+
+
 def _pile_ends_sentences(lines: list[str], widths: list[int], limit: int) -> bool:
     """Whether most lines ending just under the limit end a sentence: then they are
     paragraphs of one length (a list of equal lines, a poem), not wrapped text, where
@@ -221,6 +255,8 @@ def _cliff(counts: list[int], allowed_over: float) -> int | None:
     for limit in range(MIN_LIMIT, MAX_LIMIT + 1):
         below = prefix[limit + 1] - prefix[limit - PILE_COLUMNS]
         if below < MIN_PILE or not counts[limit]:
+            continue
+        if prefix[limit + 1] - prefix[limit - FIT_SLACK] < MIN_AT_LIMIT:
             continue
         if total - prefix[min(limit + FIT_SLACK + 1, len(counts))] > allowed_over:
             continue
@@ -302,14 +338,19 @@ class _Paragraph:
     lines: int
 
 
-def _rebuild(lines: list[str], layout: _Layout, numbered_links: bool) -> Iterator[str]:
-    """Each paragraph of the dump on one line, drawing removed."""
+def _rebuild(lines: list[str], layout: _Layout | None, numbered_links: bool) -> Iterator[str]:
+    """Each paragraph of the dump on one line, drawing removed (`layout` None: the dump
+    is not wrapped, each line is a paragraph)."""
     current: _Paragraph | None = None
-    column_limits = _column_limits(lines, layout)
+    if layout is None:
+        layout = _Layout(limit=_UNWRAPPED, wide=1)
+        column_limits = [_UNWRAPPED] * len(lines)
+    else:
+        column_limits = _column_limits(lines, layout)
     for raw, limit in zip(lines, column_limits, strict=True):
         line = raw.rstrip()
         if _BOX_RE.search(line):
-            line = _BOX_RE.sub(" ", line)
+            line = _BOX_RE.sub(" ", line).rstrip()
         content = line.lstrip()
         if not content or _RULE_RE.match(content):
             if current is not None:
@@ -317,6 +358,13 @@ def _rebuild(lines: list[str], layout: _Layout, numbered_links: bool) -> Iterato
                 current = None
             if not content:
                 yield ""
+            continue
+        heading = _MARKED_HEADING_RE.fullmatch(content)
+        if heading:  # a line of its own, however long: its marks close it
+            if current is not None:
+                yield _render(current, numbered_links)
+                current = None
+            yield heading.group(1)
             continue
         indent = len(line) - len(content)
         bullet = _BULLET_RE.match(content)
@@ -421,8 +469,9 @@ def _joiner(before: str, after: str) -> str:
 
 
 def _render(paragraph: _Paragraph, numbered_links: bool) -> str:
-    """A rebuilt paragraph as one line of browser-like text, without its bullet or
-    the renderer's marks (and its link numbers, when it listed the links)."""
+    """A rebuilt paragraph as one line of browser-like text, without the renderer's
+    marks or its indentation (and its link numbers, when it listed the links); a list
+    item's bullet, whatever sign the renderer drew it with, becomes `• `."""
     text = _WIDGET_RE.sub("", "".join(paragraph.parts))
     if numbered_links:
         text = _LINK_NUMBER_RE.sub("", text)
@@ -433,6 +482,4 @@ def _render(paragraph: _Paragraph, numbered_links: bool) -> str:
         text = "• " + text[bullet.end() :]
     if not text.strip(_BULLET_SIGNS):
         return ""  # a bullet whose item was a picture or a control
-    # Without its indentation: a dump indents every paragraph, and browser text reads
-    # an indented line after a bullet as part of that bullet's item.
     return text
