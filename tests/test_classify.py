@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from articlekit import clean
 from articlekit.judge.classify import (
     _SEPARATOR_HINT_RE,
     LineCues,
@@ -375,3 +376,34 @@ def test_a_transcript_notice_is_not_the_talk(line: str, kept: bool) -> None:
     )
     text = clean("\n".join(["How to learn", prose, prose, line, prose])).to_text()
     assert (line in text) is kept
+
+
+def test_a_long_bulleted_sidebar_in_raw_text_weighs_as_its_lines() -> None:
+    """A dump draws a sidebar's category list with bullets, so it is one list block;
+    counted once against the region, it let the article run on through the sidebar to
+    the blurb under it. The page's `innerText` shows the same items as a hundred short
+    lines, and the bulleted list now weighs as those lines would."""
+    story = (
+        "The council voted on Tuesday to close the old bridge to traffic from next month, "
+        "after engineers found cracks in two of its supports. Repairs will take a year, "
+        "and buses will be routed over the new crossing upstream while the work goes on."
+    )
+    blurb = (
+        "This blog is written by a small group of volunteers who have followed the town's "
+        "news for many years, and every post is checked by two of us before it goes out."
+    )
+    sidebar = ["• Categories", *(f"• Topic number {n} ({n})" for n in range(40))]
+    sidebar.append("• Read what we wrote about the harbour, the market and the new school.")
+    page = "\n\n".join([story, story.replace("Tuesday", "Monday"), "\n".join(sidebar), blurb])
+    text = clean(page.encode()).to_text()
+    assert "bridge" in text and "Topic number" not in text and "volunteers" not in text
+
+
+def test_a_short_list_in_an_html_article_counts_once() -> None:
+    """In HTML the markup says what a list is: a recipe's list of ingredients between
+    its steps stays in the article (weighed as short lines, it cut the steps off)."""
+    step = "<p>Measure the circumference of the glass and cut the foam about an inch smaller, so that it sits well inside the rim.</p>"
+    items = "".join(f"<li>Item {n}</li>" for n in range(12))
+    page = f"<html><body><article>{step}<ul>{items}</ul>{step.replace('Measure', 'Then measure')}</article></body></html>"
+    text = clean(page.encode()).to_text()
+    assert "Item 5" in text and "Then measure" in text

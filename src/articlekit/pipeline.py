@@ -59,7 +59,9 @@ def clean(data: bytes | str, *, url: str | None = None, options: Options | None 
         dump = text != loaded.text
     blocks = join_label_lines(blocks)
     features = page_features(blocks)
-    decisions, judgements = classify_page(blocks, features, shows_hidden=dump)
+    decisions, judgements = classify_page(
+        blocks, features, shows_hidden=dump, from_text=not is_html
+    )
     note = None
     if is_html:
         from articlekit.judge.secondopinion import second_opinion
