@@ -67,8 +67,8 @@ FIT_SLACK = 2
 UNSURE_COLUMNS = 6
 #: Fewest lines of a run that must end at one width for it to be a column's.
 MIN_COLUMN_LINES = 3
-#: Fewest lines with a renderer's drawing for a text that is not wrapped to be a dump.
-MIN_DRAWN_LINES = 5
+#: Fewest marks of a renderer's drawing for a text that is not wrapped to be a dump.
+MIN_DRAWN_MARKS = 5
 
 #: Marks a renderer prints where the page had a form control, an image without
 #: words or a frame: `(BUTTON)`, `[ ]`, `(*)`, `[Search______]`, `[IMG]`, `[image]`,
@@ -104,8 +104,8 @@ _LINK_ELEMENT_RE = re.compile(r"^\s*Link: \[\d{1,5}\]")
 _DRAWN_BULLETS = "*•◦▪▫■□●○‣∙·☆★◆◇"
 #: A bullet as renderers draw them, or a number.
 _BULLET_RE = re.compile(rf"(?:[+#o{_DRAWN_BULLETS}-]|\d{{1,3}}[.)])\s+(?=\S)")
-#: A line that opens with a drawn bullet under an indentation (a nested list's level).
-_DRAWN_LINE_RE = re.compile(rf"[ \t]+[+#o{_DRAWN_BULLETS}-]\s+\S")
+#: A line opening with a drawn bullet under an indentation (a nested list's level).
+_DRAWING_RE = re.compile(rf"^[ \t]+[+#o{_DRAWN_BULLETS}-][ \t]+\S", re.MULTILINE)
 #: Every sign a bullet is drawn with, and the space after it.
 _BULLET_SIGNS = " +#o-" + _DRAWN_BULLETS
 #: A heading drawn between runs of marks (`****** Title ******`, `== Title ==`): the
@@ -150,24 +150,19 @@ def unwrap_dump(text: str) -> str:
     # addresses run past any screen width.
     lines, numbered_links = _without_references(text.splitlines())
     layout = _wrap_layout(lines)
-    if layout is None and not numbered_links and not _is_drawn(lines):
+    if layout is None and not numbered_links and not _is_drawn(text):
         return text
     # Not wrapped (a wide screen, a renderer that breaks only at spaces, short
     # paragraphs) but still drawn: each line stays a line, without the renderer's marks.
     return "\n".join(_rebuild(lines, layout, numbered_links))
 
 
-def _is_drawn(lines: list[str]) -> bool:
-    """Whether a renderer drew the text: bullets under an indentation, or its marks
-    for pictures and controls, on `MIN_DRAWN_LINES` lines. A browser's text has
-    neither (no `innerText` dev page has one such line; unwrapped dumps, dozens)."""
-    drawn = 0
-    for line in lines:
-        if _DRAWN_LINE_RE.match(line) or _WIDGET_RE.search(line):
-            drawn += 1
-            if drawn >= MIN_DRAWN_LINES:
-                return True
-    return False
+def _is_drawn(text: str) -> bool:
+    """Whether a renderer drew the text: `MIN_DRAWN_MARKS` lines open with a bullet
+    under an indentation. A browser's text has none (no `innerText` dev page has one;
+    the unwrapped dumps, dozens)."""
+    marks = _DRAWING_RE.finditer(text)
+    return next(itertools.islice(marks, MIN_DRAWN_MARKS - 1, None), None) is not None
 
 
 @dataclass(frozen=True, slots=True)
