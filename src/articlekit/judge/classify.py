@@ -493,13 +493,13 @@ def is_consent_notice(text: str) -> bool:
     >>> is_consent_notice("The cookie jar was empty, so she baked another batch on Sunday.")
     False
     """
-    if not any(word in text for word in _COOKIE_CUES):
+    if _COOKIE_CUE_RE.search(text) is None:
         return False
     return CONSENT_RE.search(text.casefold()) is not None
 
 
-#: Cookie words as they are written (a substring test before case-folding the text).
-_COOKIE_CUES = (*COOKIE_WORDS, "Cookie", "COOKIE")
+#: Cookie words as they are written (one search before case-folding the text).
+_COOKIE_CUE_RE = re.compile("|".join(map(re.escape, (*COOKIE_WORDS, "Cookie", "COOKIE"))))
 
 
 def is_contact_block(text: str) -> bool:

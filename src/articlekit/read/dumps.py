@@ -211,7 +211,7 @@ def _wrap_layout(lines: list[str]) -> _Layout | None:
         long_lines = sum(counts)
         if long_lines < MIN_LONG_LINES:
             continue
-        limit = _cliff(counts, MAX_OVER_SHARE * long_lines)
+        limit = _cliff(counts, MAX_OVER_SHARE * long_lines, max(widths))
         if limit is None:
             continue
         over = sum(counts[limit + FIT_SLACK + 1 :])
@@ -239,25 +239,30 @@ def _pile_ends_sentences(lines: list[str], widths: list[int], limit: int) -> boo
     return ended > MAX_ENDED_SHARE * pile
 
 
-def _cliff(counts: list[int], allowed_over: float) -> int | None:
+def _cliff(counts: list[int], allowed_over: float, widest: int) -> int | None:
     """The length with the most lines at most `PILE_COLUMNS` below it per line at most
     as far above it (at least `MIN_PILE` lines below), among the lengths that at most
     `allowed_over` lines run past; or None. (A pile of short lines, a menu's, can be
-    steeper than the wrapped text's, but lines of text run past it.)"""
+    steeper than the wrapped text's, but lines of text run past it.) `widest`: the
+    longest line's length.
+
+    Lengths are tried from the widest down: fewer lines run past a longer one, so the
+    first that too many run past ends the search (a browser's text: at once).
+    """
     prefix = [0, *itertools.accumulate(counts)]
     total = prefix[-1]
     best: tuple[float, int] | None = None
-    for limit in range(MIN_LIMIT, MAX_LIMIT + 1):
-        below = prefix[limit + 1] - prefix[limit - PILE_COLUMNS]
-        if below < MIN_PILE or not counts[limit]:
-            continue
-        if prefix[limit + 1] - prefix[limit - FIT_SLACK] < MIN_AT_LIMIT:
-            continue
+    for limit in range(min(widest, MAX_LIMIT), MIN_LIMIT - 1, -1):
         if total - prefix[min(limit + FIT_SLACK + 1, len(counts))] > allowed_over:
+            break
+        if not counts[limit]:
+            continue
+        below = prefix[limit + 1] - prefix[limit - PILE_COLUMNS]
+        if below < MIN_PILE or prefix[limit + 1] - prefix[limit - FIT_SLACK] < MIN_AT_LIMIT:
             continue
         above = prefix[limit + PILE_COLUMNS + 1] - prefix[limit + 1]
         ratio = below / (above + 1)
-        if best is None or ratio > best[0]:
+        if best is None or ratio >= best[0]:  # the shorter of equally steep lengths
             best = (ratio, limit)
     return best[1] if best else None
 
@@ -270,7 +275,7 @@ def _measure(text: str, wide: int) -> int:
     """
     if wide == 1 or text.isascii():
         return len(text)
-    return len(text) + sum(map(len, _WIDE_RUN_RE.findall(text)))
+    return 2 * len(text) - len(_WIDE_RUN_RE.sub("", text))
 
 
 def _without_references(lines: list[str]) -> tuple[list[str], bool]:
