@@ -233,13 +233,13 @@ def _find_title(decisions: Sequence[Decision], body_start: int) -> int | None:
         decision = decisions[index]
         block = decision.block
         text = block.text
-        dated = _above_dateline(decisions, index)
-        if index >= body_start and not dated:
-            continue  # an article line is a title only when the dateline follows it
         if block.kind is BlockKind.LIST or (
             index < body_start and decision.reason not in _TITLE_CANDIDATE_REASONS
         ):
             continue
+        dated = _above_dateline(decisions, index)
+        if index >= body_start and not dated:
+            continue  # an article line is a title only when the dateline follows it
         # A question or exclamation can be a headline, and so can a teaser's ellipsis
         # when the dateline follows it.
         if ends_sentence(text) and not text.endswith(("?", "？", "!", "！", *(("…",) * dated))):
