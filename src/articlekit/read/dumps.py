@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -86,7 +87,8 @@ _LABELS_ONLY_RE = re.compile(r"(?:\s*\[[^\[\]\n]{1,100}\])+\s*")
 #: A link's reference number before its words, as lynx and elinks print them.
 _LINK_NUMBER_RE = re.compile(r"\[\d{1,5}\]")
 #: The heading of the list of link addresses at a dump's end, and one entry of it.
-_REFERENCES_RE = re.compile(r"^\s*(?:References|Visible links|Hidden links)\s*:?\s*$")
+_REFERENCES_HEADINGS = ("References", "Visible links", "Hidden links")
+_REFERENCES_RE = re.compile(rf"^\s*(?:{'|'.join(_REFERENCES_HEADINGS)})\s*:?\s*$")
 _REFERENCE_RE = re.compile(  # an address, never `1. Smith: A Book`
     r"^\s*(?:\d{1,5}\.|\[\d{1,5}\])\s+"
     r"(?:[A-Za-z][\w+.-]{0,30}://|(?:mailto|javascript|tel|sms|data|news|about):)"
@@ -104,8 +106,9 @@ _LINK_ELEMENT_RE = re.compile(r"^\s*Link: \[\d{1,5}\]")
 _DRAWN_BULLETS = "*•◦▪▫■□●○‣∙·☆★◆◇"
 #: A bullet as renderers draw them, or a number.
 _BULLET_RE = re.compile(rf"(?:[+#o{_DRAWN_BULLETS}-]|\d{{1,3}}[.)])\s+(?=\S)")
-#: A line opening with a drawn bullet under an indentation (a nested list's level).
-_DRAWING_RE = re.compile(rf"^[ \t]+[+#o{_DRAWN_BULLETS}-][ \t]+\S", re.MULTILINE)
+#: A line opening with a drawn bullet under an indentation (a nested list's level),
+#: sought after the newline before it (a literal first character: a fast scan).
+_DRAWING_RE = re.compile(rf"\n[ \t]+[+#o{_DRAWN_BULLETS}-][ \t]+\S")
 #: Every sign a bullet is drawn with, and the space after it.
 _BULLET_SIGNS = " +#o-" + _DRAWN_BULLETS
 #: A heading drawn between runs of marks (`****** Title ******`, `== Title ==`): the
@@ -148,7 +151,9 @@ def unwrap_dump(text: str) -> str:
     """
     # The address list is left out before the limit is measured: its long
     # addresses run past any screen width.
-    lines, numbered_links = _without_references(text.splitlines())
+    lines, numbered_links = text.splitlines(), False
+    if any(heading in text for heading in _REFERENCES_HEADINGS):  # most texts: none
+        lines, numbered_links = _without_references(lines)
     layout = _wrap_layout(lines)
     if layout is None and not numbered_links and not _is_drawn(text):
         return text
@@ -161,7 +166,7 @@ def _is_drawn(text: str) -> bool:
     """Whether a renderer drew the text: `MIN_DRAWN_MARKS` lines open with a bullet
     under an indentation. A browser's text has none (no `innerText` dev page has one;
     the unwrapped dumps, dozens)."""
-    marks = _DRAWING_RE.finditer(text)
+    marks = _DRAWING_RE.finditer("\n" + text)
     return next(itertools.islice(marks, MIN_DRAWN_MARKS - 1, None), None) is not None
 
 
@@ -205,9 +210,9 @@ def _wrap_layout(lines: list[str]) -> _Layout | None:
         measures.append((2, [_measure(text, 2) for text in texts]))
     for wide, widths in measures:
         counts = [0] * (_TOP_BIN + 1)
-        for width in widths:
-            counts[width if width < _TOP_BIN else _TOP_BIN] += 1
-        counts[:MIN_MEASURED] = [0] * MIN_MEASURED  # short lines show no limit
+        for width, lines_of_width in Counter(widths).items():  # counted in C
+            if width >= MIN_MEASURED:  # short lines show no limit
+                counts[min(width, _TOP_BIN)] += lines_of_width
         long_lines = sum(counts)
         if long_lines < MIN_LONG_LINES:
             continue
