@@ -228,7 +228,7 @@ def _wrap_layout(lines: list[str]) -> _Layout | None:
 
 
 def _framed_text(line: str) -> str:
-    """The line without its frame's sides, where the frame stood a space."""
+    """The line with a space where its frame or table borders stood."""
     return _BOX_RE.sub(" ", line).rstrip() if _BOX_RE.search(line) else line
 
 
@@ -280,7 +280,8 @@ def _measure(text: str, wide: int) -> int:
     """
     if wide == 1 or text.isascii():
         return len(text)
-    return 2 * len(text) - len(_WIDE_RUN_RE.sub("", text))
+    wide_chars = len(text) - len(_WIDE_RUN_RE.sub("", text))  # one pass in C
+    return len(text) + (wide - 1) * wide_chars
 
 
 def _without_references(lines: list[str]) -> tuple[list[str], bool]:
@@ -353,9 +354,7 @@ def _rebuild(lines: list[str], layout: _Layout | None, numbered_links: bool) -> 
     else:
         column_limits = _column_limits(lines, layout)
     for raw, limit in zip(lines, column_limits, strict=True):
-        line = raw.rstrip()
-        if _BOX_RE.search(line):
-            line = _BOX_RE.sub(" ", line).rstrip()
+        line = _framed_text(raw.rstrip())
         content = line.lstrip()
         if not content or _RULE_RE.match(content):
             if current is not None:
