@@ -386,3 +386,32 @@ def test_one_long_line_does_not_set_the_limit() -> None:
     head = "Football assaults have led to lawsuits before, but a prosecutor would have a hard"
     rebuilt = unwrap_dump("\n".join([head + " time", "", *story])).splitlines()
     assert rebuilt[2].count("It was the shot") == 7
+
+
+def test_a_reply_trees_items_keep_their_dates_and_their_words() -> None:
+    """A forum's reply tree in a dump: a CJK item's line ends short of the limit (the
+    renderer counted its characters another way) with its date and counters on the
+    next line, and a bullet that drew only a picture has its words on the line below.
+    Broken apart, the replies read as prose under the article and were kept."""
+    tree = [
+        "      * [0.gif] 旅行中，谁忽悠了你？【新闻频道版主】08-11 16:06 298字 [4321/87]",
+        "           + [havefile.gif] [2.gif] 参与旅行社的一般都是弱势群体……【梅骏！】08-11",
+        "             16:58 138字 [140/0]",
+        "                o [0.gif]",
+        "                  您被“拐”去哪儿啦？能再描述的具体一些吗？谢谢啦【新闻频道版主】08-12 10:00",
+    ]
+    # Wrapped at 74 characters, as lynx wraps Chinese.
+    story = (
+        "    " + "导游的收入很大一部分来自购物的回扣，这是业内的行规，境内游境外游都是这样的" * 2
+    )
+    rebuilt = unwrap_dump("\n".join([story[:74]] * 10 + ["", *tree])).splitlines()
+    assert "• 参与旅行社的一般都是弱势群体……【梅骏！】08-11 16:58 138字 [140/0]" in rebuilt
+    assert "• 您被“拐”去哪儿啦？能再描述的具体一些吗？谢谢啦【新闻频道版主】08-12 10:00" in rebuilt
+
+
+def test_a_headline_lists_category_line_stays_apart_from_the_title() -> None:
+    """Under an English item's title, a short line at the item's indentation is a block
+    of its own (the story's section), unless the title's line reached the limit."""
+    items = ["     * Russia: Space ship malfunctions, breaks up over Siberia", "       Science"]
+    rebuilt = unwrap_dump("\n".join([*_STORY, "", *items])).splitlines()
+    assert rebuilt[-2:] == ["• Russia: Space ship malfunctions, breaks up over Siberia", "Science"]

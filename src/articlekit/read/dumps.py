@@ -446,6 +446,8 @@ def _continues(
     width = paragraph.last_width + room_needed
     if width > limit - FIT_SLACK:
         return True
+    if indent == paragraph.hang > paragraph.indent and _item_goes_on(paragraph, width, limit):
+        return True
     if _is_wide(first):
         return False  # a CJK line breaks at any character: it ends where the limit is
     # Within a word of the limit (which is measured from the longest lines, and may be
@@ -455,6 +457,22 @@ def _continues(
         width > limit - UNSURE_COLUMNS
         and paragraph.parts[-1].rstrip(CLOSERS)[-1:] not in SENTENCE_END
     )
+
+
+def _item_goes_on(paragraph: _Paragraph, width: int, limit: int) -> bool:
+    """Whether a list item goes on in the line under its words, though that line's
+    first word would have fitted: the bullet drew only a picture (`o [0.gif]`, the
+    words below are the item's), or the item's line holds CJK text and ends within a
+    wrapped line's window of the limit. A renderer counts a CJK character as one
+    column or two, not always the same way on one page (lynx does both), and an item's
+    line carries link numbers and picture marks it may or may not count: a forum's
+    reply tree was broken after every title, its dates and counters left on lines of
+    their own (zh-cwced a6e8b739: lynx 0.48 -> 0.81, elinks 0.41 -> 1.00). Latin text
+    gets no such room: an English headline list's category line under each title
+    (`Science`) is a block of its own, and its width is counted one way."""
+    if paragraph.lines == 1 and not _WIDGET_RE.sub("", paragraph.parts[0]).strip(_BULLET_SIGNS):
+        return True
+    return width > limit - PILE_COLUMNS and _WIDE_RUN_RE.search(paragraph.parts[-1]) is not None
 
 
 def _is_wide(ch: str) -> bool:
