@@ -415,3 +415,34 @@ def test_a_headline_lists_category_line_stays_apart_from_the_title() -> None:
     items = ["     * Russia: Space ship malfunctions, breaks up over Siberia", "       Science"]
     rebuilt = unwrap_dump("\n".join([*_STORY, "", *items])).splitlines()
     assert rebuilt[-2:] == ["• Russia: Space ship malfunctions, breaks up over Siberia", "Science"]
+
+
+def test_links_drawn_with_underscores_get_their_spaces_back() -> None:
+    """html2text draws a link's spaces as underscores: the article's linked phrases
+    came out as one long word each (`trading_slightly_positive`)."""
+    story = [
+        *(line.strip() for line in _STORY),
+        "US stock futures were last trading_slightly_positive during Asian trading",
+        "hours, after the talks hit_another_snag on Monday. The government did",
+        "extend_a_temporary_general_license on Monday, and markets rose again in",
+        "Asia. [Photo_of_the_trading_floor] Read_more_from_our_markets_team and",
+        "Sign_up_for_the_daily_briefing here.",
+    ]
+    rebuilt = unwrap_dump("\n".join(story))
+    assert "trading slightly positive" in rebuilt and "hit another snag" in rebuilt
+    assert "[Photo_of_the_trading_floor]" in rebuilt  # a picture's label stays one mark
+
+
+def test_a_pages_own_underscored_name_is_left_alone() -> None:
+    """One underscored name on a page is the page's (a user name), not the drawing."""
+    story = [*(line.strip() for line in _STORY), "Posted by Revolvers_and_violets."]
+    assert "Revolvers_and_violets" in unwrap_dump("\n".join(story))
+
+
+def test_a_long_word_after_a_sentences_end_starts_a_block() -> None:
+    """A word longer than a wrapped line's window moves down after any line, so its
+    break is no evidence: after a finished sentence, a related link's one-word title
+    (html2text joins a link's words) was glued onto the article's last paragraph."""
+    story = [*(line.strip() for line in _STORY), "They said the work would take a year."]
+    link = "Council-votes-to-close-the-old-bridge-after-cracks-are-found"
+    assert unwrap_dump("\n".join([*story, link])).splitlines()[-1] == link

@@ -114,13 +114,16 @@ _BULLET_SIGNS = " +#o-" + _DRAWN_BULLETS
 #: A heading drawn between runs of marks (`****** Title ******`, `== Title ==`): the
 #: marks are the renderer's way of showing the level.
 _MARKED_HEADING_RE = re.compile(r"(?:\*{3,}|={2,})\s+(\S.*?)\s+(?:\*{3,}|={2,})")
+#: Words joined by the underscores a renderer drew for a link's spaces, and one or two
+#: of those underscores (three or more are a form field's blank, `[________]`).
+_UNDERLINED_RUN_RE = re.compile(r"[^\W\d_]+(?:_[^\W\d_]+){2,}")
+_UNDERLINE_RE = re.compile(r"\[[^\[\]\n]*\]|(?<=[^\W_])_{1,2}(?!_)|(?<!_)_{1,2}(?=[^\W_])")
 #: Table borders and rules; a line of them alone, or a heading's underline, is drawing.
 _BOX_CHARS = "│┃║├┤┼┌┐└┘─━═╋┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╬┬┴"
 _BOX_RE = re.compile(f"[{_BOX_CHARS}]")
 #: A frame's sides and the space inside them.
 _FRAME = _BOX_CHARS + " \t"
 _RULE_RE = re.compile(rf"^[\s{_BOX_CHARS}=_~*+-]*$")
-_WORD_RE = re.compile(r"\S+")
 #: The marks running text has inside its lines (a menu line has none); a Latin one
 #: only before a space (`U.S.`, `http:` are no clause's end).
 _MARKS = CLAUSE_PUNCT + SENTENCE_END
@@ -132,11 +135,15 @@ _CLAUSE_MARK_RE = re.compile(
 )
 #: Characters a terminal draws two columns wide (Unicode's East Asian Wide and
 #: Fullwidth blocks: Hangul Jamo, CJK, kana, Hangul syllables, fullwidth forms), in runs.
-_WIDE_RUN_RE = re.compile(
-    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+_WIDE = (
+    "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
     "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
-    "\U00020000-\U0003fffd]+"
+    "\U00020000-\U0003fffd"
 )
+_WIDE_RUN_RE = re.compile(f"[{_WIDE}]+")
+#: What a wrapper cannot break: a run of letters without a space, up to a CJK
+#: character (a line may break before any of them).
+_WORD_RE = re.compile(f"[^\\s{_WIDE}]+")
 
 
 def unwrap_dump(text: str) -> str:
@@ -159,7 +166,24 @@ def unwrap_dump(text: str) -> str:
         return text
     # Not wrapped (a wide screen, a renderer that breaks only at spaces, short
     # paragraphs) but still drawn: each line stays a line, without the renderer's marks.
-    return "\n".join(_rebuild(lines, layout, numbered_links))
+    rebuilt = "\n".join(_rebuild(lines, layout, numbered_links))
+    return _UNDERLINE_RE.sub(_unless_label, rebuilt) if _underlines_links(text) else rebuilt
+
+
+def _unless_label(match: re.Match[str]) -> str:
+    """A space for a link's underscores; a picture's bracketed label as it was (drawn
+    whole, its words stay one mark, not a sentence of the article)."""
+    return match.group() if match.group().startswith("[") else " "
+
+
+def _underlines_links(text: str) -> bool:
+    """Whether the renderer drew each link's spaces as underscores (html2text does:
+    `the_United_States_once_again`): `MIN_DRAWN_MARKS` runs of three words or more
+    joined by them. A page's own names with underscores are rarely that many words
+    (English dumps by other renderers: at most one run on a dev page in four; html2text's
+    dumps: 21 a page, median)."""
+    runs = _UNDERLINED_RUN_RE.finditer(text)
+    return next(itertools.islice(runs, MIN_DRAWN_MARKS - 1, None), None) is not None
 
 
 def _is_drawn(text: str) -> bool:
@@ -445,7 +469,9 @@ def _continues(
         room_needed = 1 + _measure(word.group() if word else content, layout.wide)
     width = paragraph.last_width + room_needed
     if width > limit - FIT_SLACK:
-        return True
+        # A word longer than a wrapped line's window is moved down after any line: its
+        # break says nothing, and after a sentence's end a new block is likelier.
+        return room_needed <= PILE_COLUMNS or not _ends_sentence(paragraph)
     if indent == paragraph.hang > paragraph.indent and _item_goes_on(paragraph, width, limit):
         return True
     if _is_wide(first):
@@ -453,10 +479,11 @@ def _continues(
     # Within a word of the limit (which is measured from the longest lines, and may be
     # a column or more past where this renderer broke) the line is wrapped unless it
     # ends a sentence: then it more likely ends a paragraph set without a blank line.
-    return (
-        width > limit - UNSURE_COLUMNS
-        and paragraph.parts[-1].rstrip(CLOSERS)[-1:] not in SENTENCE_END
-    )
+    return width > limit - UNSURE_COLUMNS and not _ends_sentence(paragraph)
+
+
+def _ends_sentence(paragraph: _Paragraph) -> bool:
+    return paragraph.parts[-1].rstrip(CLOSERS)[-1:] in SENTENCE_END
 
 
 def _item_goes_on(paragraph: _Paragraph, width: int, limit: int) -> bool:
