@@ -14,6 +14,8 @@ from pathlib import Path
 
 BOTTOM = "深处的正文，必须被保留下来，一个字也不能少。"
 PROSE = "这是一段正文，用来测试很大的页面，内容重复但是有标点。"
+#: One line of a story wrapped at 76 columns, as a text browser dumps it.
+DUMP_LINE = "The council voted on Tuesday to close the old bridge to traffic from next"
 
 
 def _deep(depth: int) -> bytes:
@@ -44,6 +46,15 @@ def cases() -> Iterator[tuple[str, bytes, str | None]]:
     )
     page = f"<p>{PROSE}</p>\n" * (50_000_000 // len(f"<p>{PROSE}</p>\n".encode()))
     yield "page-50mb.html", f"<html><body><article>{page}</article></body></html>".encode(), PROSE
+    # Terminal dumps (hard-wrapped): a heading drawn between marks with a long run of
+    # spaces inside, and a Chinese line as long as a book among links drawn with
+    # underscores (both were quadratic in the run: 11 s at 20,000 characters).
+    wrapped = [f"   {DUMP_LINE}"] * 30
+    spaces = "*** a" + " " * 200_000 + "b ***"
+    yield "dump-heading-spaces.txt", "\n".join([*wrapped, spaces]).encode(), DUMP_LINE
+    links = "\n".join(f"   * the_linked_words_{n} and_more_words_here" for n in range(6))
+    long_run = "正" * 200_000
+    yield "dump-cjk-run.txt", "\n".join([*wrapped, long_run, links]).encode(), DUMP_LINE
     yield "depth-300.html", _deep(300), BOTTOM
     yield "depth-5000.html", _deep(5_000), BOTTOM
     yield "depth-100000.html", _deep(100_000), BOTTOM

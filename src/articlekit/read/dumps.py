@@ -112,11 +112,13 @@ _DRAWING_RE = re.compile(rf"\n[ \t]+[+#o{_DRAWN_BULLETS}-][ \t]+\S")
 #: Every sign a bullet is drawn with, and the space after it.
 _BULLET_SIGNS = " +#o-" + _DRAWN_BULLETS
 #: A heading drawn between runs of marks (`****** Title ******`, `== Title ==`): the
-#: marks are the renderer's way of showing the level.
-_MARKED_HEADING_RE = re.compile(r"(?:\*{3,}|={2,})\s+(\S.*?)\s+(?:\*{3,}|={2,})")
-#: Words joined by the underscores a renderer drew for a link's spaces, and one or two
-#: of those underscores (three or more are a form field's blank, `[________]`).
-_UNDERLINED_RUN_RE = re.compile(r"[^\W\d_]+(?:_[^\W\d_]+){2,}")
+#: marks are the renderer's way of showing the level. (The title ends in a non-space:
+#: a lazy title with spaces after it was quadratic in a long run of spaces.)
+_MARKED_HEADING_RE = re.compile(r"(?:\*{3,}|={2,})\s+(\S(?:.*\S)?)\s+(?:\*{3,}|={2,})")
+#: Words joined by the underscores a renderer drew for a link's spaces (each run of
+#: letters tried once, from its start, never given back: a long CJK run is one step),
+#: and one or two of those underscores (three or more are a form field's blank).
+_UNDERLINED_RUN_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:_[^\W\d_]++){2,}")
 _UNDERLINE_RE = re.compile(r"\[[^\[\]\n]*\]|(?<=[^\W_])_{1,2}(?!_)|(?<!_)_{1,2}(?=[^\W_])")
 #: Table borders and rules; a line of them alone, or a heading's underline, is drawing.
 _BOX_CHARS = "│┃║├┤┼┌┐└┘─━═╋┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╬┬┴"
