@@ -25,6 +25,9 @@ from typing import NamedTuple
 #: Characters regex syntax gives a meaning to; a term's literal prefix stops at them.
 _SPECIAL = frozenset("\\[](){}.*+?^$|")
 _QUANTIFIERS = frozenset("?*{+")
+#: A page-wide scan marks lines, not hits: each hit takes the rest of its line, so the
+#: scan goes on from the next line (a line of prose holds dozens of marks and words).
+_REST_OF_LINE = r"[^\n]*"
 #: Case folding leaves two letters that IGNORECASE matching equates with `i`: dotless ı
 #: stays ı, and İ folds to i + a combining dot. Both become a plain i.
 _DOTLESS_I, _COMBINING_DOT = "ı", "\u0307"
@@ -210,7 +213,9 @@ class LineScreen:
         "_cjk_needs_non_ascii",
         "_digit_led",
         "_latin",
+        "_page_cjk",
         "_page_ends",
+        "_page_latin",
         "_page_marks",
         "_page_starts",
     )
@@ -245,10 +250,12 @@ class LineScreen:
         cjk, digit_led = _split_by_prefix(cjk_words, folded=False)
         latin, digit_led_latin = _split_by_prefix(latin_words)
         self._cjk = re.compile(prefix_pattern(cjk))
+        self._page_cjk = re.compile("(?:" + prefix_pattern(cjk) + ")" + _REST_OF_LINE)
         self._cjk_needs_non_ascii = not any(prefix.isascii() for prefix in cjk)
         # A Latin term starts a word: a non-word character precedes it (the screened text
         # gets a leading space), so only word starts are candidate positions.
         self._latin = re.compile(r"[^\w](?:" + prefix_pattern(latin) + ")")
+        self._page_latin = re.compile(self._latin.pattern + _REST_OF_LINE)
         digit_led += digit_led_latin
         # Matched on folded text, which is lowercase already; with the leading digit taken
         # out of the alternation the search skips straight to digits.
@@ -260,7 +267,10 @@ class LineScreen:
         # Every alternative starts with a literal character, so the scan jumps between
         # candidate characters; the double space has a scan of its own.
         self._page_marks = re.compile(
-            "|".join([*mark_alternatives, r"\)[^\S\n]*(?=\n|\Z)", r"）[^\S\n]*(?=\n|\Z)"])
+            "(?:"
+            + "|".join([*mark_alternatives, r"\)[^\S\n]*(?=\n|\Z)", r"）[^\S\n]*(?=\n|\Z)"])
+            + ")"
+            + _REST_OF_LINE
         )
 
     def cues(self, text: str) -> LineCues:
@@ -325,7 +335,7 @@ class LineScreen:
         if self._cjk_needs_non_ascii and page.isascii():
             folded, folded_ends = page.lower(), ends
         else:
-            _flag(flags, ends, self._cjk.finditer(page), _WORDS_CUE, 0)
+            _flag(flags, ends, self._page_cjk.finditer(page), _WORDS_CUE, 0)
             folded = fold(page)
             folded_ends = list(accumulate(len(line) + 1 for line in folded.split("\n")))
         # Both scans read the folded page behind one leading character (a newline, a
@@ -333,7 +343,7 @@ class LineScreen:
         folded = "\n" + folded
         _flag(flags, folded_ends, self._page_starts.finditer(folded), _STARTS_CUE, 0)
         _flag(flags, folded_ends, self._page_ends.finditer(folded), _STARTS_CUE, 1)
-        _flag(flags, folded_ends, self._latin.finditer(folded), _WORDS_CUE, 0)
+        _flag(flags, folded_ends, self._page_latin.finditer(folded), _WORDS_CUE, 0)
         _flag(flags, ends, self._page_marks.finditer(page), _MARKS_CUE, 0)
         _flag(flags, ends, _DOUBLE_SPACE_PAGE_RE.finditer(page), _MARKS_CUE, 0)
         if self._digit_led is not None:
@@ -367,7 +377,7 @@ _CUES_BY_FLAGS = [
 ]
 _CUES_BY_FLAGS[0] = QUIET
 _DIGIT_RE = re.compile(r"\d")
-_DOUBLE_SPACE_PAGE_RE = re.compile(r"[^\S\n][^\S\n]")
+_DOUBLE_SPACE_PAGE_RE = re.compile(r"[^\S\n][^\S\n]" + _REST_OF_LINE)
 #: One hit per line that holds a digit, however many it holds.
-_DIGIT_LINE_RE = re.compile(r"\d[^\n]*")
+_DIGIT_LINE_RE = re.compile(r"\d" + _REST_OF_LINE)
 _DOUBLE_SPACE_RE = re.compile(r"\s\s")

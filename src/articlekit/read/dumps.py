@@ -218,22 +218,27 @@ def _wrap_layout(lines: list[str]) -> _Layout | None:
     """
     # Lines under half the shortest measured length cannot reach it in either measure.
     texts = [text for text in map(str.rstrip, lines) if len(text) >= MIN_MEASURED // 2]
+    if sum(1 for text in texts if len(text) > MAX_LIMIT + FIT_SLACK) > MAX_OVER_SHARE * len(texts):
+        # Lines longer than any screen, in more than the share allowed past a limit
+        # even when every wide character counts twice: a browser's text (the cheap
+        # answer for most pages, from lengths alone; a frame's borders, left out
+        # below, never make a line that long).
+        return None
     if _BOX_RE.search("".join(texts)):  # one search for the page: most have no drawing
         # A frame's borders are no text: a line framed on its sides is as long as
         # what it holds. A table's row (a border inside it) is as wide as the table.
         texts = [_framed_text(text) for text in texts if not _BOX_RE.search(text.strip(_FRAME))]
-    if sum(1 for text in texts if len(text) > MAX_LIMIT + FIT_SLACK) > MAX_OVER_SHARE * len(texts):
-        # Lines longer than any screen, in more than the share allowed past a limit
-        # even when every wide character counts twice: a browser's text (the cheap
-        # answer for most pages, from lengths alone).
-        return None
     best: tuple[float, int, _Layout] | None = None
     # Each line measured once per measure; counting wide characters twice changes
     # nothing in a text without any.
     narrow = [len(text) for text in texts]
     measures = [(1, narrow)]
     if not all(map(str.isascii, texts)):
-        measures.append((2, [_measure(text, 2) for text in texts]))
+        # The wide characters of every line counted in one substitution over the page.
+        narrow_parts = _WIDE_RUN_RE.sub("", "\n".join(texts)).split("\n")
+        measures.append(
+            (2, [2 * n - len(rest) for n, rest in zip(narrow, narrow_parts, strict=True)])
+        )
     for wide, widths in measures:
         counts = [0] * (_TOP_BIN + 1)
         for width, lines_of_width in Counter(widths).items():  # counted in C
