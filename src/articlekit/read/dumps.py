@@ -235,9 +235,9 @@ def _wrap_layout(lines: list[str]) -> _Layout | None:
     measures = [(1, narrow)]
     if not all(map(str.isascii, texts)):
         # The wide characters of every line counted in one substitution over the page.
-        narrow_parts = _WIDE_RUN_RE.sub("", "\n".join(texts)).split("\n")
+        rests = _WIDE_RUN_RE.sub("", "\n".join(texts)).split("\n")
         measures.append(
-            (2, [2 * n - len(rest) for n, rest in zip(narrow, narrow_parts, strict=True)])
+            (2, [_columns(n, len(rest), 2) for n, rest in zip(narrow, rests, strict=True)])
         )
     for wide, widths in measures:
         counts = [0] * (_TOP_BIN + 1)
@@ -311,8 +311,12 @@ def _measure(text: str, wide: int) -> int:
     """
     if wide == 1 or text.isascii():
         return len(text)
-    wide_chars = len(text) - len(_WIDE_RUN_RE.sub("", text))  # one pass in C
-    return len(text) + (wide - 1) * wide_chars
+    return _columns(len(text), len(_WIDE_RUN_RE.sub("", text)), wide)  # one pass in C
+
+
+def _columns(length: int, narrow_length: int, wide: int) -> int:
+    """Columns of a text of `length` characters, `narrow_length` of them not wide."""
+    return length + (wide - 1) * (length - narrow_length)
 
 
 def _without_references(lines: list[str]) -> tuple[list[str], bool]:
@@ -470,10 +474,11 @@ def _continues(
         return False
     first = content[0]
     if _is_wide(first):
-        room_needed = _measure(first, layout.wide)
+        room_needed = layout.wide
     else:
         word = _WORD_RE.match(content)
-        room_needed = 1 + _measure(word.group() if word else content, layout.wide)
+        assert word is not None  # `content` opens with a character neither space nor wide
+        room_needed = 1 + word.end()
     width = paragraph.last_width + room_needed
     if width > limit - FIT_SLACK:
         # A word longer than a wrapped line's window is moved down after any line: its
