@@ -21,6 +21,7 @@ columns (a CJK character is two), since renderers count either way.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -218,27 +219,27 @@ def _wrap_layout(lines: list[str]) -> _Layout | None:
     """
     # Lines under half the shortest measured length cannot reach it in either measure.
     texts = [text for text in map(str.rstrip, lines) if len(text) >= MIN_MEASURED // 2]
-    if sum(1 for text in texts if len(text) > MAX_LIMIT + FIT_SLACK) > MAX_OVER_SHARE * len(texts):
+    narrow = list(map(len, texts))  # each line measured once per measure, in C
+    if sum(map((MAX_LIMIT + FIT_SLACK).__lt__, narrow)) > MAX_OVER_SHARE * len(texts):
         # Lines longer than any screen, in more than the share allowed past a limit
         # even when every wide character counts twice: a browser's text (the cheap
         # answer for most pages, from lengths alone; a frame's borders, left out
         # below, never make a line that long).
         return None
-    if _BOX_RE.search("".join(texts)):  # one search for the page: most have no drawing
+    page = "\n".join(texts)
+    if _BOX_RE.search(page):  # one search for the page: most have no drawing
         # A frame's borders are no text: a line framed on its sides is as long as
         # what it holds. A table's row (a border inside it) is as wide as the table.
         texts = [_framed_text(text) for text in texts if not _BOX_RE.search(text.strip(_FRAME))]
+        narrow = list(map(len, texts))
+        page = "\n".join(texts)
     best: tuple[float, int, _Layout] | None = None
-    # Each line measured once per measure; counting wide characters twice changes
-    # nothing in a text without any.
-    narrow = [len(text) for text in texts]
     measures = [(1, narrow)]
-    if not all(map(str.isascii, texts)):
-        # The wide characters of every line counted in one substitution over the page.
-        rests = _WIDE_RUN_RE.sub("", "\n".join(texts)).split("\n")
-        measures.append(
-            (2, [_columns(n, len(rest), 2) for n, rest in zip(narrow, rests, strict=True)])
-        )
+    # The wide characters of every line counted in one substitution over the page;
+    # counting them twice changes nothing in a text without any.
+    narrow_page = page if page.isascii() else _WIDE_RUN_RE.sub("", page)
+    if len(narrow_page) < len(page):
+        measures.append((2, _double_columns(narrow, narrow_page.split("\n"))))
     for wide, widths in measures:
         counts = [0] * (_TOP_BIN + 1)
         for width, lines_of_width in Counter(widths).items():  # counted in C
@@ -317,6 +318,18 @@ def _measure(text: str, wide: int) -> int:
 def _columns(length: int, narrow_length: int, wide: int) -> int:
     """Columns of a text of `length` characters, `narrow_length` of them not wide."""
     return length + (wide - 1) * (length - narrow_length)
+
+
+def _double_columns(lengths: list[int], narrow_parts: list[str]) -> list[int]:
+    """`_columns` of each line with a wide character counting two (`lengths`: the
+    lines' lengths; `narrow_parts`: each line without its wide characters): in C, as
+    the wrap test measures every line of a page.
+
+    >>> _double_columns([4, 3], ["AI", "abc"]) == [_columns(4, 2, 2), _columns(3, 3, 2)]
+    True
+    """
+    # length + (length - narrow_length), line by line
+    return list(map(operator.sub, map(operator.add, lengths, lengths), map(len, narrow_parts)))
 
 
 def _without_references(lines: list[str]) -> tuple[list[str], bool]:
