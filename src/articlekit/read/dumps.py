@@ -21,7 +21,6 @@ columns (a CJK character is two), since renderers count either way.
 from __future__ import annotations
 
 import itertools
-import operator
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -239,7 +238,10 @@ def _wrap_layout(lines: list[str]) -> _Layout | None:
     # counting them twice changes nothing in a text without any.
     narrow_page = page if page.isascii() else _WIDE_RUN_RE.sub("", page)
     if len(narrow_page) < len(page):
-        measures.append((2, _double_columns(narrow, narrow_page.split("\n"))))
+        rests = narrow_page.split("\n")
+        measures.append(
+            (2, [_columns(n, len(rest), 2) for n, rest in zip(narrow, rests, strict=True)])
+        )
     for wide, widths in measures:
         counts = [0] * (_TOP_BIN + 1)
         for width, lines_of_width in Counter(widths).items():  # counted in C
@@ -318,18 +320,6 @@ def _measure(text: str, wide: int) -> int:
 def _columns(length: int, narrow_length: int, wide: int) -> int:
     """Columns of a text of `length` characters, `narrow_length` of them not wide."""
     return length + (wide - 1) * (length - narrow_length)
-
-
-def _double_columns(lengths: list[int], narrow_parts: list[str]) -> list[int]:
-    """`_columns` of each line with a wide character counting two (`lengths`: the
-    lines' lengths; `narrow_parts`: each line without its wide characters): in C, as
-    the wrap test measures every line of a page.
-
-    >>> _double_columns([4, 3], ["AI", "abc"]) == [_columns(4, 2, 2), _columns(3, 3, 2)]
-    True
-    """
-    # length + (length - narrow_length), line by line
-    return list(map(operator.sub, map(operator.add, lengths, lengths), map(len, narrow_parts)))
 
 
 def _without_references(lines: list[str]) -> tuple[list[str], bool]:
