@@ -233,7 +233,8 @@ def measure_speed(results: list[Result], corpora: list[Path]) -> dict[str, objec
     systems = [s for s in SPEED_SYSTEMS if s in {r.system for r in results}]
     for kind, suffix in (("html", ".html"), ("text", ".txt")):
         pages = [page for corpus in corpora for page in _inputs(corpus) if page.suffix == suffix]
-        speed[f"{kind}_pages_per_second"] = _best_pages_per_second(pages, systems)
+        if pages:  # raw-text corpora alone have no HTML page to time, and the reverse
+            speed[f"{kind}_pages_per_second"] = _best_pages_per_second(pages, systems)
     speed["startup_seconds"] = {
         "articlekit --version": _median_run(["articlekit", "--version"]),
         "trafilatura --version": _median_run(["trafilatura", "--version"]),
